@@ -1,0 +1,25 @@
+"""nsram pipeline: every table in results/ and figure in figures/ comes from a rule here.
+
+    snakemake --cores all                                  # default config (laptop CPU)
+    snakemake --cores 2 --configfile config/smoke.yaml     # CI-sized, writes under smoke/
+    snakemake --profile profiles/slurm --configfile config/gpu.yaml
+"""
+from snakemake.utils import min_version, validate
+
+min_version("8.0")
+
+
+configfile: "config/default.yaml"
+
+
+validate(config, "config/schema.yaml")
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/device.smk"
+
+
+rule all:
+    input:
+        rules.iv_family.output,
+    default_target: True

@@ -1,0 +1,22 @@
+"""Run every library notebook's tests (cells flagged with tst_flags are skipped unless forced).
+
+Force flagged cells with e.g. NSRAM_TEST_FLAGS="slow" (space separated)."""
+import os
+import pytest
+import nbdev.test as nbt
+from nbdev.config import get_config
+from repo_checks import ROOT
+
+NOTEBOOKS = sorted((ROOT / "nbs").glob("*.ipynb"))  # nbs/experiments/ are run by the pipeline tests
+SKIP_FLAGS = get_config(ROOT).tst_flags.split()
+FORCE_FLAGS = os.environ.get("NSRAM_TEST_FLAGS", "").split()
+
+
+def test_notebooks_found():
+    assert {"index.ipynb", "00_core.ipynb", "01_physics.ipynb"} <= {p.name for p in NOTEBOOKS}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook(notebook):
+    ok, _ = nbt.test_nb(notebook, skip_flags=SKIP_FLAGS, force_flags=FORCE_FLAGS, basepath=str(ROOT))
+    assert ok, f"{notebook.name}: a cell failed (traceback printed above)"

@@ -1,0 +1,70 @@
+"""The Snakemake pipeline: lint, config schema, dry runs, the smoke run end to end, the SLURM profile."""
+import importlib.util, re, subprocess, sys
+import jsonschema, pandas as pd, pytest, yaml
+from repo_checks import ROOT
+
+SNAKEMAKE = [sys.executable, "-m", "snakemake"]
+CONFIGS = ["default", "smoke", "gpu"]
+
+
+def snakemake(*args, cwd=ROOT):
+    return subprocess.run([*SNAKEMAKE, *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_lint_clean():
+    res = snakemake("--lint")
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("name", CONFIGS)
+def test_configs_match_schema(name):
+    schema = yaml.safe_load((ROOT / "config" / "schema.yaml").read_text())
+    jsonschema.validate(yaml.safe_load((ROOT / "config" / f"{name}.yaml").read_text()), schema)
+
+
+def test_bad_config_fails_with_schema_message(tmp_path):
+    cfg = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())
+    cfg["breakdown"]["n_points"] = "many"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(cfg))
+    res = snakemake("-n", "--configfile", str(bad))
+    assert res.returncode != 0
+    assert "'many' is not of type 'integer'" in res.stdout + res.stderr
+
+
+def test_unknown_config_key_is_rejected():
+    res = snakemake("-n", "--configfile", "config/smoke.yaml", "--config", "devise=cuda")
+    assert res.returncode != 0
+    assert "Additional properties are not allowed ('devise' was unexpected)" in res.stdout + res.stderr
+
+
+def test_smoke_dry_run_lists_everything_the_readme_shows():
+    shown = set(re.findall(r"\b((?:figures|results)/[\w.-]+\.(?:png|csv))", (ROOT / "README.md").read_text()))
+    assert shown, "README.md names no figure or table"
+    res = snakemake("-n", "--forceall", "--configfile", "config/smoke.yaml")
+    assert res.returncode == 0, res.stdout + res.stderr
+    missing = [p for p in sorted(shown) if f"smoke/{p}" not in res.stdout]
+    assert not missing, f"the smoke dry run does not make {missing}"
+
+
+def test_smoke_pipeline_end_to_end(tmp_path):
+    out = {k: tmp_path / k for k in ("results", "figures", "logs")}
+    res = snakemake("--cores", "2", "--configfile", "config/smoke.yaml", "--config",
+                    *(f"{k}_dir={v}" for k, v in out.items()))
+    assert res.returncode == 0, res.stdout + res.stderr
+    smoke = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["breakdown"]
+    table = pd.read_csv(out["results"] / "breakdown.csv")
+    assert list(table.columns) == ["vg1_V", "T_K", "bvpar_V"]
+    assert len(table) == len(smoke["vg1_values_V"]) * len(smoke["temperatures_K"])
+    row = table.query("vg1_V == 0 and T_K == 300")
+    assert row.bvpar_V.item() == pytest.approx(3.5, rel=1e-6)  # BV0 of the Zenodo deck
+    assert (out["figures"] / "iv_family.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (out["logs"] / "notebooks" / "iv_family.ipynb").exists(), "executed notebook must be kept as a log"
+
+
+def test_slurm_profile_dry_run():
+    if importlib.util.find_spec("snakemake_executor_plugin_slurm") is None:
+        pytest.skip("snakemake-executor-plugin-slurm is not installed (it is part of nsram[dev])")
+    res = snakemake("--profile", "profiles/slurm", "-n", "--forceall")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "slurm_partition=" in res.stdout and "iv_family" in res.stdout
