@@ -17,9 +17,12 @@ validate(config, "config/schema.yaml")
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/device.smk"
+include: "workflow/rules/spikes.smk"
 
 
 rule all:
     input:
         rules.iv_family.output,
+        rules.spike_statistics.output,
+        rules.criticality_sweep.output,
     default_target: True

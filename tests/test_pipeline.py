@@ -58,8 +58,16 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert len(table) == len(smoke["vg1_values_V"]) * len(smoke["temperatures_K"])
     row = table.query("vg1_V == 0 and T_K == 300")
     assert row.bvpar_V.item() == pytest.approx(3.5, rel=1e-6)  # BV0 of the Zenodo deck
-    assert (out["figures"] / "iv_family.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (out["logs"] / "notebooks" / "iv_family.ipynb").exists(), "executed notebook must be kept as a log"
+    for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep"):
+        assert (out["figures"] / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+    for name in ("iv_family", "spike_statistics", "criticality_sweep"):
+        assert (out["logs"] / "notebooks" / f"{name}.ipynb").exists(), "executed notebooks must be kept as logs"
+    fits = pd.read_csv(out["results"] / "avalanche_fit.csv").set_index("quantity")
+    assert set(fits.index) == {"size", "duration"}
+    assert fits.loc["size", "alpha_se"] > 0 and fits.loc["size", "n_tail"] >= 1
+    sweep = pd.read_csv(out["results"] / "criticality_sweep.csv")
+    assert sweep.sigma.tolist() == yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["criticality_sweep"]["sigmas"]
+    assert (sweep.alpha_ci_low < sweep.alpha).all() and (sweep.alpha < sweep.alpha_ci_high).all()
 
 
 def test_slurm_profile_dry_run():

@@ -1,5 +1,5 @@
 """Helpers shared by the pipeline's rules."""
-import json
+import yaml
 import shlex
 import sys
 
@@ -13,6 +13,8 @@ PAPERMILL = f"{shlex.quote(sys.executable)} -m papermill"
 
 
 def papermill_parameters(**parameters):
-    """Notebook parameters as a JSON string for `papermill -y` (JSON is valid YAML)."""
+    """Notebook parameters as a one-line YAML mapping for `papermill -y`.
+
+    PyYAML, not json.dumps: papermill reads YAML 1.1, where json's `1e-05` would be a string."""
     common = {"seed": config["seed"], "device": config["device"]}
-    return json.dumps({**common, **parameters}, sort_keys=True)
+    return yaml.safe_dump({**common, **parameters}, default_flow_style=True, width=10**6).strip()

@@ -1,0 +1,55 @@
+"""Spike-train analysis and criticality (nbs/31_analysis.ipynb, nbs/32_plots.ipynb)."""
+
+
+rule spike_statistics:
+    input:
+        notebook="nbs/experiments/spike_statistics.ipynb",
+        library=["nsram/analysis.py", "nsram/plots.py"],
+    output:
+        raster=f"{FIGURES}/raster.png",
+        isi=f"{FIGURES}/isi.png",
+        avalanches=f"{FIGURES}/avalanches.png",
+        table=f"{RESULTS}/avalanche_fit.csv",
+    log:
+        notebook=f"{LOGS}/notebooks/spike_statistics.ipynb",
+        stdout=f"{LOGS}/spike_statistics.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            raster_path=output.raster,
+            isi_path=output.isi,
+            avalanche_path=output.avalanches,
+            table_path=output.table,
+            **config["spike_statistics"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
+
+
+rule criticality_sweep:
+    input:
+        notebook="nbs/experiments/criticality_sweep.ipynb",
+        library=["nsram/analysis.py", "nsram/plots.py"],
+    output:
+        table=f"{RESULTS}/criticality_sweep.csv",
+        figure=f"{FIGURES}/criticality_sweep.png",
+    log:
+        notebook=f"{LOGS}/notebooks/criticality_sweep.ipynb",
+        stdout=f"{LOGS}/criticality_sweep.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            table_path=output.table,
+            figure_path=output.figure,
+            **config["criticality_sweep"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
