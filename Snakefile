@@ -18,6 +18,7 @@ validate(config, "config/schema.yaml")
 include: "workflow/rules/common.smk"
 include: "workflow/rules/device.smk"
 include: "workflow/rules/spikes.smk"
+include: "workflow/rules/network.smk"
 
 
 rule all:
@@ -25,4 +26,5 @@ rule all:
         rules.iv_family.output,
         rules.spike_statistics.output,
         rules.criticality_sweep.output,
+        rules.network_speed.output,
     default_target: True

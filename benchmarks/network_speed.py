@@ -1,0 +1,146 @@
+"""Measure one engine on one network size; print one JSON line.
+
+    python benchmarks/network_speed.py nsram   --n 10000 --k 100 --steps 1000 [--device cuda]
+    python benchmarks/network_speed.py brian2  --n 10000 --k 100 --steps 1000
+    python benchmarks/network_speed.py earlier --n 1000  --k 100 --steps 1000   (run by the nsram==0.12.0 venv)
+    python benchmarks/network_speed.py build   --n 10000 --p 0.15 --spectral-radius 1.0
+
+The nsram and Brian2 runs simulate the *same* network: N LIF neurons (tau_m 20 ms, t_ref 2 ms, dt 0.1 ms),
+fixed in-degree k with Dale's law (80% excitatory, g = 4), a constant heterogeneous drive chosen so that
+neurons fire at tens of Hz. The earlier library cannot take a given weight matrix: it builds its own
+random network with connection probability k/N and runs its default parameters; its measured firing
+rate is reported next to its speed. Each measurement runs in its own process, so the peak resident
+memory (ru_maxrss) belongs to that engine and size alone; `rss_after_import_mb` is the baseline.
+Each timed run is repeated REPEATS times from the same initial state; run_s is the median.
+The earlier library's time step is dimensionless, so rates are compared as spikes per neuron-step.
+'build' times connectivity + spectral-radius scaling + network construction at connection probability p.
+Imports happen inside the functions so that the 'earlier' mode never imports this repository's nsram.
+"""
+import argparse, json, resource, sys, time
+
+REPEATS = 3  # timed runs per measurement; run_s is their median
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def nsram_network(n, k, seed, device="cpu"):
+    import torch
+    from nsram.network import NSRAMNetwork, LIF
+    g = torch.Generator().manual_seed(seed)
+    w_in = 0.95 + 0.3 * torch.rand(n, 1, generator=g, dtype=torch.float64)
+    return NSRAMNetwork(n, neuron=LIF, connectivity="fixed_indegree", connectivity_kwargs=dict(k=k, mean=0.2 / k ** 0.5),
+                        W_in=w_in, seed=seed, device=device, dtype=torch.float32)
+
+
+def measure_nsram(n, k, steps, seed, device):
+    import torch
+    rss0 = peak_rss_mb()
+    t0 = time.perf_counter()
+    net = nsram_network(n, k, seed, device)
+    if device.startswith("cuda"): torch.cuda.synchronize()
+    build = time.perf_counter() - t0
+    x = torch.ones(1, steps, 1)
+    net.run(x[:, :50], record_spikes=None)                    # warm-up (allocator, kernels)
+    if device.startswith("cuda"): torch.cuda.synchronize(); torch.cuda.reset_peak_memory_stats()
+    times = []
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        res = net.run(x, record_spikes=None)
+        if device.startswith("cuda"): torch.cuda.synchronize()
+        times.append(time.perf_counter() - t0)
+    run = sorted(times)[len(times) // 2]
+    out = dict(engine="nsram", n=n, k=k, steps=steps, device=device, build_s=build, run_s=run,
+               rate_hz=res.rates().mean().item(), spikes=int(res.counts.sum()), synapses=net.n_synapses,
+               weight_bytes_per_synapse=net.weight_bytes() / net.n_synapses,
+               rss_after_import_mb=rss0, peak_rss_mb=peak_rss_mb(), torch_threads=torch.get_num_threads())
+    if device.startswith("cuda"):
+        out.update(gpu=torch.cuda.get_device_name(), gpu_peak_mb=torch.cuda.max_memory_allocated() / 2**20)
+    return out
+
+
+def measure_brian2(n, k, steps, seed, target):
+    import numpy as np
+    from nsram.network import brian2_network, import_brian2
+    b2 = import_brian2()
+    rss0 = peak_rss_mb()
+    net = nsram_network(n, k, seed)
+    t0 = time.perf_counter()
+    network, monitor = brian2_network(net, net.W_in[:, 0].double(), codegen_target=target)
+    network.store()
+    network.run(10 * net.dt * b2.second)                       # compiles the code objects (excluded from run_s)
+    build = time.perf_counter() - t0
+    times = []
+    for _ in range(REPEATS):
+        network.restore()                                      # same initial state for every repeat
+        t0 = time.perf_counter()
+        network.run(steps * net.dt * b2.second)
+        times.append(time.perf_counter() - t0)
+    run = sorted(times)[len(times) // 2]
+    spikes = int(monitor.num_spikes)
+    return dict(engine=f"brian2-{target}", n=n, k=k, steps=steps, device="cpu", build_s=build, run_s=run,
+                rate_hz=spikes / (n * steps * net.dt), spikes=spikes, synapses=net.n_synapses,
+                weight_bytes_per_synapse=float("nan"), rss_after_import_mb=rss0, peak_rss_mb=peak_rss_mb())
+
+
+def measure_build(n, p, rho, seed):
+    import torch
+    from nsram.network import NSRAMNetwork, LIF
+    rss0 = peak_rss_mb()
+    t0 = time.perf_counter()
+    net = NSRAMNetwork(n, neuron=LIF, connectivity="random", connectivity_kwargs=dict(p=p), spectral_radius=rho, seed=seed)
+    build = time.perf_counter() - t0
+    return dict(engine="nsram-build", n=n, k=round(p * (n - 1)), steps=0, device="cpu", build_s=build, run_s=float("nan"),
+                spikes=0, synapses=net.n_synapses, weight_bytes_per_synapse=net.weight_bytes() / net.n_synapses,
+                rss_after_import_mb=rss0, peak_rss_mb=peak_rss_mb(), p=p, spectral_radius=rho)
+
+
+def measure_earlier(n, k, steps, seed):
+    import numpy as np
+    import nsram
+    from nsram.network import NSRAMNetwork
+    from nsram.physics import DimensionlessParams
+    rss0 = peak_rss_mb()
+    t0 = time.perf_counter()
+    net = NSRAMNetwork(n, connectivity="sparse", params=DimensionlessParams(connection_prob=k / n), seed=seed)
+    build = time.perf_counter() - t0
+    u = np.random.RandomState(seed).rand(steps).astype(np.float32)
+    times = []
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        res = net.run(u)
+        times.append(time.perf_counter() - t0)
+    run = sorted(times)[len(times) // 2]
+    spikes = int(res["spikes"].sum())
+    return dict(engine=f"nsram-{nsram.__version__}", n=n, k=k, steps=steps, device="cpu", build_s=build, run_s=run,
+                rate_hz=float("nan"), spikes=spikes, synapses=int(np.count_nonzero(net._W)),
+                weight_bytes_per_synapse=net._W.nbytes / max(np.count_nonzero(net._W), 1),
+                rss_after_import_mb=rss0, peak_rss_mb=peak_rss_mb(), backend=net.backend)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("engine", choices=["nsram", "brian2", "earlier", "build"])
+    ap.add_argument("--p", type=float, default=0.15)
+    ap.add_argument("--spectral-radius", type=float, default=1.0)
+    ap.add_argument("--n", type=int, required=True)
+    ap.add_argument("--k", type=int, default=100)
+    ap.add_argument("--steps", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--target", default="cython", choices=["numpy", "cython"])
+    a = ap.parse_args(argv)
+    if a.engine == "nsram": out = measure_nsram(a.n, a.k, a.steps, a.seed, a.device)
+    elif a.engine == "brian2": out = measure_brian2(a.n, a.k, a.steps, a.seed, a.target)
+    elif a.engine == "build": out = measure_build(a.n, a.p, a.spectral_radius, a.seed)
+    else: out = measure_earlier(a.n, a.k, a.steps, a.seed)
+    if a.engine != "build":
+        out["neuron_steps_per_s"] = out["n"] * out["steps"] / out["run_s"]
+        out["synaptic_events_per_s"] = out["spikes"] * out["synapses"] / out["n"] / out["run_s"]
+        out["spikes_per_neuron_step"] = out["spikes"] / (out["n"] * out["steps"])
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
