@@ -19,6 +19,8 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/device.smk"
 include: "workflow/rules/spikes.smk"
 include: "workflow/rules/network.smk"
+include: "workflow/rules/reservoir.smk"
+include: "workflow/rules/vision.smk"
 
 
 rule all:
@@ -27,4 +29,6 @@ rule all:
         rules.spike_statistics.output,
         rules.criticality_sweep.output,
         rules.network_speed.output,
+        rules.rc_summary.output,
+        rules.mnist_scaling.output,
     default_target: True

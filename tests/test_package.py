@@ -4,7 +4,7 @@ import nsram
 
 
 def test_import_is_light():
-    code = ("import sys, nsram, nsram.core, nsram.physics, nsram.analysis, nsram.plots; "
+    code = ("import sys, nsram, nsram.core, nsram.physics, nsram.analysis, nsram.plots, nsram.readout; "
             "heavy = sorted(m for m in ('torch', 'matplotlib', 'pandas', 'seaborn') if m in sys.modules); "
             "print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

@@ -1,0 +1,65 @@
+"""Reservoir-computing benchmarks (nbs/2*_*.ipynb): one job per model, then a summary."""
+
+RC_MODELS = ["nsram-none", "nsram-std", "nsram-stf", "nsram-heterogeneous", "esn"]
+
+
+rule rc_model:
+    input:
+        notebook="nbs/experiments/rc_model.ipynb",
+        library=[
+            "nsram/network.py",
+            "nsram/reservoir.py",
+            "nsram/tasks.py",
+            "nsram/readout.py",
+            "nsram/benchmarks.py",
+        ],
+    output:
+        table=f"{RESULTS}/rc/{{model}}.csv",
+    wildcard_constraints:
+        model="|".join(RC_MODELS),
+    log:
+        notebook=f"{LOGS}/notebooks/rc_model_{{model}}.ipynb",
+        stdout=f"{LOGS}/rc_model_{{model}}.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output, threads: papermill_parameters(
+            model=wildcards.model,
+            table_path=output.table,
+            threads=threads,
+            **config["rc_benchmarks"],
+        ),
+    resources:
+        **GPU,
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
+
+
+rule rc_summary:
+    input:
+        notebook="nbs/experiments/rc_summary.ipynb",
+        tables=expand(f"{RESULTS}/rc/{{model}}.csv", model=RC_MODELS),
+    output:
+        table=f"{RESULTS}/rc_benchmarks.csv",
+        key_results=f"{RESULTS}/key_results.csv",
+        figure=f"{FIGURES}/rc_benchmarks.png",
+    log:
+        notebook=f"{LOGS}/notebooks/rc_summary.ipynb",
+        stdout=f"{LOGS}/rc_summary.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output: papermill_parameters(
+            model_tables=list(input.tables),
+            table_path=output.table,
+            key_results_path=output.key_results,
+            figure_path=output.figure,
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"

@@ -1,0 +1,28 @@
+"""MNIST scaling (nbs/50_datasets.ipynb, nbs/51_vision.ipynb)."""
+
+
+rule mnist_scaling:
+    input:
+        notebook="nbs/experiments/mnist_scaling.ipynb",
+        library=["nsram/datasets.py", "nsram/vision.py", "nsram/network.py", "nsram/readout.py"],
+    output:
+        table=f"{RESULTS}/mnist_scaling.csv",
+        figure=f"{FIGURES}/mnist_scaling.png",
+    log:
+        notebook=f"{LOGS}/notebooks/mnist_scaling.ipynb",
+        stdout=f"{LOGS}/mnist_scaling.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            table_path=output.table,
+            figure_path=output.figure,
+            **config["mnist_scaling"],
+        ),
+    resources:
+        **GPU,
+    threads: workflow.cores
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
