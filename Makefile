@@ -12,7 +12,7 @@ CONFIG ?= config/default.yaml
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.nsram-installed
 
-.PHONY: reproduce test setup smoke export clean-nbs readme
+.PHONY: reproduce test setup ngspice smoke export clean-nbs readme
 
 reproduce: setup
 	$(BIN)/snakemake --cores $(CORES) --configfile $(CONFIG)
@@ -20,7 +20,15 @@ reproduce: setup
 test: setup
 	$(BIN)/python -m pytest tests
 
-setup: $(STAMP)
+setup: $(STAMP) ngspice
+
+# ngspice (the circuit simulator the device model is checked against) is a system package, not a pip one.
+ngspice:
+	@command -v ngspice >/dev/null || { \
+	  if command -v apt-get >/dev/null; then \
+	    SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq ngspice; \
+	  else echo "install ngspice (conda install -c conda-forge ngspice, or brew install ngspice)" >&2; exit 1; fi; }
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -26,6 +26,10 @@ include: "workflow/rules/vision.smk"
 rule all:
     input:
         rules.iv_family.output,
+        rules.cell_dynamics.output,
+        rules.model_vs_ngspice.output,
+        rules.stp_trains.output,
+        rules.device_summary.output,
         rules.spike_statistics.output,
         rules.criticality_sweep.output,
         rules.network_speed.output,

@@ -1,4 +1,4 @@
-"""Move NS-RAM models into the tools people already use — Brian2 (equations with units, checked spike by spike), NESTML 9 (accepted by the real `pynestml` front end), scikit-learn (`Pipeline` + `GridSearchCV`) and reservoirpy (a `Node`) — and read parameter sets back from Brian2 namespaces and SPICE `.param` blocks.
+"""Move NS-RAM models into the tools people already use — Brian2 (equations with units, checked spike by spike), NESTML 9 (accepted by the real `pynestml` front end), ngspice (a `.subckt` of the cell that reproduces its spiking), scikit-learn (`Pipeline` + `GridSearchCV`) and reservoirpy (a `Node`) — and read parameter sets back from Brian2 namespaces and SPICE `.param` blocks.
 
 Docs: https://github.com/nsram-dev/nsram/export.html.md"""
 
@@ -13,7 +13,7 @@ from .network import NeuronParams, NSRAMNetwork, brian2_model, brian2_network, i
 from .physics import DeviceParams
 
 # %% auto #0
-__all__ = ['to_brian2', 'compare_with_brian2', 'to_nestml', 'check_nestml', 'NSRAMNode', 'spice_number',
+__all__ = ['to_brian2', 'compare_with_brian2', 'to_nestml', 'check_nestml', 'NSRAMNode', 'to_spice_subcircuit', 'spice_number',
            'device_params_from_spice', 'params_from_brian2']
 
 # %% ../nbs/60_export.ipynb #9c3fcdd3
@@ -154,6 +154,16 @@ def NSRAMNode(reservoir=None, name=None, **reservoir_params):
     "A reservoirpy `Node` around an nsram reservoir (needs `pip install reservoirpy`)."
     return _reservoirpy_node_class()(reservoir, name, **reservoir_params)
 
+# %% ../nbs/60_export.ipynb #b2dbd334
+def to_spice_subcircuit(params: DeviceParams = DeviceParams(), T: float = 300.0, name: str = "nsram_cell",
+                        vg1_max: float = 2.0) -> str:
+    "ngspice `.subckt <name> d g1 g2 s` of the NS-RAM cell, valid for gate biases up to `vg1_max` (V) at temperature `T` (K)."
+    from nsram.spice import cell_subcircuit
+    if params.bv0 - params.k_bv * vg1_max <= 0:
+        raise ValueError(f"vg1_max = {vg1_max} V reaches BVpar <= 0 for bv0 = {params.bv0} V, k_bv = {params.k_bv}: "
+                         f"the subcircuit cannot represent it; lower vg1_max below {params.bv0 / params.k_bv:.3g} V")
+    return cell_subcircuit(params, T, name)
+
 # %% ../nbs/60_export.ipynb #0e6d1907
 _SPICE_SUFFIX = {"f": 1e-15, "p": 1e-12, "n": 1e-9, "u": 1e-6, "m": 1e-3, "k": 1e3, "meg": 1e6, "g": 1e9, "t": 1e12}
 
@@ -163,23 +173,27 @@ def spice_number(text: str) -> float:
     if not m: raise ValueError(f"not a SPICE number: {text!r}")
     return float(m.group(1)) * _SPICE_SUFFIX.get((m.group(2) or "").lower(), 1.0)
 
+_DECK_PARAMS = {"ispar": "i_s", "nepar": "n_e", "bfpar": "bf", "nfpar": "nf", "vafpar": "vaf", "varpar": "var", "tbv1": "tbv1"}
+_NPN_PARAMS = {"is": "i_s", "bf": "bf", "nf": "nf", "vaf": "vaf", "var": "var", "br": "br", "ikf": "ikf", "ise": "ise",
+               "ne": "n_e", "isc": "isc", "nc": "nc", "xti": "xti", "eg": "eg"}
+
 def device_params_from_spice(text: str, base: DeviceParams = DeviceParams()) -> DeviceParams:
-    "DeviceParams from SPICE `.param` lines (IsPar, NePar, BVPar='a-(b*Vg)', Tbv1); other parameters keep `base` values."
+    "DeviceParams from the deck's `.param` lines (IsPar, BfPar, NfPar, VafPar, VarPar, NePar, BVPar='a-(b*Vg)', Tbv1) and/or a `.model ... NPN(...)` card; other fields keep `base` values."
     values = {}
     for line in text.splitlines():
         line = line.split(";")[0].strip()
         if not line.lower().startswith(".param"): continue
         for key, val in re.findall(r"(\w+)\s*=\s*('[^']*'|\S+)", line[6:]): values[key.lower()] = val.strip("'")
-    changes = {}
-    if "ispar" in values: changes["i_s"] = spice_number(values.pop("ispar"))
-    if "nepar" in values: changes["n_e"] = spice_number(values.pop("nepar"))
-    if "tbv1" in values: changes["tbv1"] = spice_number(values.pop("tbv1"))
+    changes = {field: spice_number(values.pop(key)) for key, field in _DECK_PARAMS.items() if key in values}
+    for line in text.splitlines():  # a `.model <name> NPN(...)` card, e.g. from to_spice_subcircuit
+        m = re.match(r"\s*\.model\s+\w+\s+npn\s*\((.*)\)", line, re.IGNORECASE)
+        if m: changes.update({_NPN_PARAMS[k.lower()]: spice_number(v) for k, v in re.findall(r"(\w+)\s*=\s*(\S+)", m.group(1)) if k.lower() in _NPN_PARAMS})
     if "bvpar" in values:
         expr = values.pop("bvpar").replace(" ", "")
         m = re.fullmatch(r"\(?([\d.eE+-]+)-\(?([\d.eE+-]+)\*Vg\)?\)?", expr, re.IGNORECASE)
         if not m: raise ValueError(f"BVPar must have the deck's linear form 'a-(b*Vg)', got {expr!r}")
         changes["bv0"], changes["k_bv"] = float(m.group(1)), float(m.group(2))
-    if not changes: raise ValueError("no NS-RAM parameter (IsPar, NePar, BVPar, Tbv1) found in the .param lines")
+    if not changes: raise ValueError("no NS-RAM parameter (deck .param names or an NPN .model card) found")
     return base.replace(**changes)
 
 def params_from_brian2(namespace: dict, per_neuron: dict | None = None) -> NeuronParams:

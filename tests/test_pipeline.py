@@ -58,6 +58,11 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert len(table) == len(smoke["vg1_values_V"]) * len(smoke["temperatures_K"])
     row = table.query("vg1_V == 0 and T_K == 300")
     assert row.bvpar_V.item() == pytest.approx(3.5, rel=1e-6)  # BV0 of the Zenodo deck
+    summary = pd.read_csv(out["results"] / "device_summary.csv").set_index("quantity").value
+    assert summary["DC median |log10(I_py/I_ngspice)|, I > 1 pA"] <= 0.1
+    assert summary["transient firing-rate difference vs ngspice, max"] <= 0.1
+    assert summary["TM ODE vs NEST closed form, max |diff|"] <= 1e-6
+    assert summary["firing rate, min over map"] > 0
     for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep"):
         assert (out["figures"] / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
     for name in ("iv_family", "spike_statistics", "criticality_sweep"):

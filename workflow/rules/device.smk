@@ -1,12 +1,21 @@
-"""Device physics: breakdown voltage and avalanche I-V (nbs/01_physics.ipynb)."""
+"""Device physics: I-V, single-cell dynamics, ngspice cross-check, STP, summary (nbs/01_physics .. 05_stp)."""
+
+DEVICE_LIBRARY = ["nsram/physics.py", "nsram/cell.py"]
+
+
+RUN_NOTEBOOK = (
+    "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+    "-y {params.parameters:q} > {log.stdout} 2>&1"
+)
 
 
 rule iv_family:
     input:
         notebook="nbs/experiments/iv_family.ipynb",
-        library="nsram/physics.py",
+        library=DEVICE_LIBRARY,
     output:
         table=f"{RESULTS}/breakdown.csv",
+        iv=f"{RESULTS}/iv_hysteresis.csv",
         figure=f"{FIGURES}/iv_family.png",
     log:
         notebook=f"{LOGS}/notebooks/iv_family.ipynb",
@@ -14,13 +23,135 @@ rule iv_family:
     params:
         papermill=PAPERMILL,
         parameters=lambda wildcards, output: papermill_parameters(
-            table_path=output.table,
-            figure_path=output.figure,
-            **config["breakdown"],
+            table_path=output.table, iv_path=output.iv, figure_path=output.figure, **config["breakdown"]
         ),
     threads: 1
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
+
+
+rule cell_dynamics:
+    input:
+        notebook="nbs/experiments/cell_dynamics.ipynb",
+        library=DEVICE_LIBRARY,
+    output:
+        firing_map=f"{RESULTS}/firing_map.csv",
+        vg2=f"{RESULTS}/vg2_modes.csv",
+        synapse=f"{RESULTS}/synapse_pulses.csv",
+        figures=expand(
+            f"{FIGURES}/{{name}}.png",
+            name=["spike_waveforms", "firing_map", "energy_per_spike", "vg2_modes", "synapse_pulses"],
+        ),
+    log:
+        notebook=f"{LOGS}/notebooks/cell_dynamics.ipynb",
+        stdout=f"{LOGS}/cell_dynamics.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            firing_map_path=output.firing_map,
+            vg2_path=output.vg2,
+            synapse_path=output.synapse,
+            figures_dir=FIGURES,
+            **config["cell_dynamics"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
+rule model_vs_ngspice:
+    input:
+        notebook="nbs/experiments/model_vs_ngspice.ipynb",
+        library=DEVICE_LIBRARY + ["nsram/spice.py"],
+    output:
+        dc=f"{RESULTS}/ngspice_dc.csv",
+        transient=f"{RESULTS}/ngspice_transient.csv",
+        figure=f"{FIGURES}/model_vs_ngspice.png",
+    log:
+        notebook=f"{LOGS}/notebooks/model_vs_ngspice.ipynb",
+        stdout=f"{LOGS}/model_vs_ngspice.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            dc_path=output.dc, transient_path=output.transient, figure_path=output.figure, **config["model_vs_ngspice"]
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
+rule stp_trains:
+    input:
+        notebook="nbs/experiments/stp_trains.ipynb",
+        library=DEVICE_LIBRARY + ["nsram/stp.py"],
+    output:
+        table=f"{RESULTS}/stp_trains.csv",
+        figure=f"{FIGURES}/stp_trains.png",
+    log:
+        notebook=f"{LOGS}/notebooks/stp_trains.ipynb",
+        stdout=f"{LOGS}/stp_trains.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            table_path=output.table, figure_path=output.figure, **config["stp_trains"]
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
+rule device_speed:
+    input:
+        script="benchmarks/device_speed.py",
+        library=DEVICE_LIBRARY,
+    output:
+        f"{RESULTS}/device_speed.csv",
+    log:
+        f"{LOGS}/device_speed.log",
+    params:
+        python=sys.executable,
+        t_device=config["device_speed"]["t_device_s"],
+        repeats=config["device_speed"]["repeats"],
+    threads: workflow.cores  # alone on the machine: timings are not shared with other jobs
+    conda:
+        "../../environment.yml"
+    shell:
+        "{params.python} {input.script} --out {output} --t-device {params.t_device} --repeats {params.repeats} > {log} 2>&1"
+
+
+rule device_summary:
+    input:
+        notebook="nbs/experiments/device_summary.ipynb",
+        firing_map=rules.cell_dynamics.output.firing_map,
+        synapse=rules.cell_dynamics.output.synapse,
+        transient=rules.model_vs_ngspice.output.transient,
+        stp=rules.stp_trains.output.table,
+        speed=rules.device_speed.output[0],
+    output:
+        f"{RESULTS}/device_summary.csv",
+    log:
+        notebook=f"{LOGS}/notebooks/device_summary.ipynb",
+        stdout=f"{LOGS}/device_summary.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output: papermill_parameters(
+            firing_map_path=input.firing_map,
+            synapse_path=input.synapse,
+            transient_path=input.transient,
+            stp_path=input.stp,
+            speed_path=input.speed,
+            table_path=output[0],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
