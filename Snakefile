@@ -21,6 +21,7 @@ include: "workflow/rules/spikes.smk"
 include: "workflow/rules/network.smk"
 include: "workflow/rules/reservoir.smk"
 include: "workflow/rules/vision.smk"
+include: "workflow/rules/learning.smk"
 
 
 rule all:
@@ -35,4 +36,5 @@ rule all:
         rules.network_speed.output,
         rules.rc_summary.output,
         rules.mnist_scaling.output,
+        rules.learning_benchmark.output,
     default_target: True
