@@ -1,6 +1,6 @@
 """Reservoir-computing benchmarks (nbs/2*_*.ipynb): one job per model, then a summary."""
 
-RC_MODELS = ["nsram-none", "nsram-std", "nsram-stf", "nsram-heterogeneous", "esn"]
+RC_MODELS = config["rc_benchmarks"]["models"]
 
 
 rule rc_model:
@@ -12,6 +12,7 @@ rule rc_model:
             "nsram/tasks.py",
             "nsram/readout.py",
             "nsram/benchmarks.py",
+            "nsram/neurons.py",
         ],
     output:
         table=f"{RESULTS}/rc/{{model}}.csv",
