@@ -35,6 +35,8 @@ rule all:
         rules.criticality_sweep.output,
         rules.network_speed.output,
         rules.rc_summary.output,
+        rules.vg2_sweep.output,
+        rules.scaling.output,
         rules.mnist_scaling.output,
         rules.learning_benchmark.output,
     default_target: True

@@ -64,3 +64,57 @@ rule rc_summary:
     shell:
         "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
         "-y {params.parameters:q} > {log.stdout} 2>&1"
+
+
+rule vg2_sweep:
+    input:
+        notebook="nbs/experiments/vg2_sweep.ipynb",
+        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/tasks.py"],
+    output:
+        table=f"{RESULTS}/vg2_sweep.csv",
+        figure=f"{FIGURES}/vg2_sweep.png",
+    log:
+        notebook=f"{LOGS}/notebooks/vg2_sweep.ipynb",
+        stdout=f"{LOGS}/vg2_sweep.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            table_path=output.table,
+            figure_path=output.figure,
+            **config["vg2_sweep"],
+        ),
+    resources:
+        **GPU,
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
+
+
+rule scaling:
+    input:
+        notebook="nbs/experiments/scaling.ipynb",
+        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/neurons.py"],
+    output:
+        table=f"{RESULTS}/scaling.csv",
+        figure=f"{FIGURES}/scaling.png",
+    log:
+        notebook=f"{LOGS}/notebooks/scaling.ipynb",
+        stdout=f"{LOGS}/scaling.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            table_path=output.table,
+            figure_path=output.figure,
+            **config["scaling"],
+        ),
+    resources:
+        **GPU,
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
