@@ -35,6 +35,7 @@ rule all:
         rules.criticality_sweep.output,
         rules.network_speed.output,
         rules.rc_summary.output,
+        rules.architecture_comparison.output,
         rules.vg2_sweep.output,
         rules.scaling.output,
         rules.mnist_scaling.output,

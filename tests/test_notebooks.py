@@ -16,7 +16,7 @@ def test_notebooks_found():
     assert {"index.ipynb", "00_core.ipynb", "01_physics.ipynb", "02_cell.ipynb", "03_fitting.ipynb",
             "04_spice.ipynb", "05_stp.ipynb", "30_encoding.ipynb", "31_analysis.ipynb",
             "32_plots.ipynb", "10_connectivity.ipynb", "11_network.ipynb", "20_tasks.ipynb",
-            "21_readout.ipynb", "22_reservoir.ipynb", "23_benchmarks.ipynb", "24_neurons.ipynb", "50_datasets.ipynb",
+            "21_readout.ipynb", "21a_ridge.ipynb", "22_reservoir.ipynb", "23_benchmarks.ipynb", "24_neurons.ipynb", "50_datasets.ipynb",
             "51_vision.ipynb", "60_export.ipynb", "70_plasticity.ipynb", "71_clopath.ipynb",
             "72_forward_forward.ipynb", "73_eqprop.ipynb", "74_eprop.ipynb"} <= {p.name for p in NOTEBOOKS}
 

@@ -73,6 +73,16 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     sweep = pd.read_csv(out["results"] / "criticality_sweep.csv")
     assert sweep.sigma.tolist() == yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["criticality_sweep"]["sigmas"]
     assert (sweep.alpha_ci_low < sweep.alpha).all() and (sweep.alpha < sweep.alpha_ci_high).all()
+    comparison = pd.read_csv(out["results"] / "architecture_comparison.csv")
+    models = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["rc_benchmarks"]["models"]
+    assert set(comparison.winner) <= set(models) and set(models) <= set(comparison.columns)
+    assert (out["results"] / "key_results.md").read_text().startswith("| task")
+
+
+def test_gpu_overlay_config_dry_run():
+    res = snakemake("-n", "-p", "--forceall", "--configfile", "config/gpu.yaml", "config/gpu_n2000.yaml", "--", "rc_summary")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "results/gpu_n2000/rc/nsram-std.csv" in res.stdout and "sizes: [2000]" in res.stdout
 
 
 def test_slurm_profile_dry_run():

@@ -11,6 +11,7 @@ rule rc_model:
             "nsram/reservoir.py",
             "nsram/tasks.py",
             "nsram/readout.py",
+            "nsram/ridge.py",
             "nsram/benchmarks.py",
             "nsram/neurons.py",
         ],
@@ -46,6 +47,7 @@ rule rc_summary:
     output:
         table=f"{RESULTS}/rc_benchmarks.csv",
         key_results=f"{RESULTS}/key_results.csv",
+        key_results_md=f"{RESULTS}/key_results.md",
         figure=f"{FIGURES}/rc_benchmarks.png",
     log:
         notebook=f"{LOGS}/notebooks/rc_summary.ipynb",
@@ -56,6 +58,34 @@ rule rc_summary:
             model_tables=list(input.tables),
             table_path=output.table,
             key_results_path=output.key_results,
+            key_results_md_path=output.key_results_md,
+            figure_path=output.figure,
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
+
+
+rule architecture_comparison:
+    input:
+        notebook="nbs/experiments/architecture_comparison.ipynb",
+        tables=expand(f"{RESULTS}/rc/{{model}}.csv", model=RC_MODELS),
+    output:
+        table=f"{RESULTS}/architecture_comparison.csv",
+        markdown=f"{RESULTS}/architecture_comparison.md",
+        figure=f"{FIGURES}/architecture_comparison.png",
+    log:
+        notebook=f"{LOGS}/notebooks/architecture_comparison.ipynb",
+        stdout=f"{LOGS}/architecture_comparison.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output: papermill_parameters(
+            model_tables=list(input.tables),
+            table_path=output.table,
+            markdown_path=output.markdown,
             figure_path=output.figure,
         ),
     threads: 1
@@ -69,7 +99,7 @@ rule rc_summary:
 rule vg2_sweep:
     input:
         notebook="nbs/experiments/vg2_sweep.ipynb",
-        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/tasks.py"],
+        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/tasks.py", "nsram/ridge.py"],
     output:
         table=f"{RESULTS}/vg2_sweep.csv",
         figure=f"{FIGURES}/vg2_sweep.png",
@@ -96,7 +126,7 @@ rule vg2_sweep:
 rule scaling:
     input:
         notebook="nbs/experiments/scaling.ipynb",
-        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/neurons.py"],
+        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/neurons.py", "nsram/ridge.py"],
     output:
         table=f"{RESULTS}/scaling.csv",
         figure=f"{FIGURES}/scaling.png",
