@@ -120,11 +120,12 @@ rule device_speed:
         python=sys.executable,
         t_device=config["device_speed"]["t_device_s"],
         repeats=config["device_speed"]["repeats"],
+        methods=",".join(config["device_speed"]["methods"]),
     threads: workflow.cores  # alone on the machine: timings are not shared with other jobs
     conda:
         "../../environment.yml"
     shell:
-        "{params.python} {input.script} --out {output} --t-device {params.t_device} --repeats {params.repeats} > {log} 2>&1"
+        "{params.python} {input.script} --out {output} --t-device {params.t_device} --repeats {params.repeats} --methods {params.methods} > {log} 2>&1"
 
 
 rule device_summary:
