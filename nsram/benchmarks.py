@@ -93,10 +93,16 @@ def _numerical_rank(M, rtol):
     s = np.linalg.svd(M, compute_uv=False)
     return int((s > rtol * s[0]).sum()) if s[0] > 0 else 0
 
-def kernel_generalization_rank(reservoir, m: int | None = None, length: int = 50, noise: float = 0.1, rtol: float = 1e-2, seed=0) -> dict:
+def _final_states(res, streams, batch_size):
+    "Final state of each of the (m, T, n_in) independent `streams`, run `batch_size` at a time (bounds memory at large N)."
+    return np.concatenate([res.transform(streams[i:i + batch_size])[:, -1] for i in range(0, len(streams), batch_size)])
+
+def kernel_generalization_rank(reservoir, m: int | None = None, length: int = 50, noise: float = 0.1, rtol: float = 1e-2, seed=0,
+                               batch_size: int = 128) -> dict:
     "Kernel rank (m distinct U[-1,1] streams) and generalization rank (m noisy copies of one) of final states."
     n = getattr(reservoir, "n_neurons", 100)
     m = require_int("m", m) if m is not None else n
+    batch_size = require_int("batch_size", batch_size)
     require_in_range("noise", noise, 0.0); require_in_range("rtol", rtol, 0.0, 1.0, lo_open=True)
     import torch
     g = torch.Generator().manual_seed(seed)
@@ -104,8 +110,8 @@ def kernel_generalization_rank(reservoir, m: int | None = None, length: int = 50
     base = 2 * torch.rand(1, length, 1, generator=g, dtype=torch.float64) - 1
     noisy = (base + noise * torch.randn(m, length, 1, generator=g, dtype=torch.float64)).numpy()
     res = clone(reservoir).fit(distinct[0])
-    kernel = _numerical_rank(res.transform(distinct)[:, -1].T, rtol)
-    general = _numerical_rank(res.transform(noisy)[:, -1].T, rtol)
+    kernel = _numerical_rank(_final_states(res, distinct, batch_size).T, rtol)
+    general = _numerical_rank(_final_states(res, noisy, batch_size).T, rtol)
     return dict(kernel_rank=kernel, generalization_rank=general, m=m, rtol=rtol, noise=noise)
 
 # %% ../nbs/23_benchmarks.ipynb #70bb331b

@@ -22,6 +22,13 @@ def _r2_columns(y, p):
     ratio = ss_res / torch.where(ss_tot > 0, ss_tot, torch.ones_like(ss_tot))
     return torch.where(ss_tot > 0, 1 - ratio, (ss_res == 0).to(y.dtype))
 
+def _wide_fold(Xt, Yt, test, mx, my, Xk):
+    "Kernel form of a fold with fewer training rows n than features: eigenvalues and the A, B factors from the n × n Gram matrix."
+    train = torch.ones(len(Xt), dtype=torch.bool, device=Xt.device); train[test[0]:test[-1] + 1] = False
+    Xc = Xt[train] - mx
+    lam, U = torch.linalg.eigh(Xc @ Xc.T)
+    return lam, ((Xk - mx) @ Xc.T) @ U, U.T @ (Yt[train] - my)
+
 class KFoldRidgeCV(RegressorMixin, BaseEstimator):
     "Ridge with intercept, penalty by contiguous K-fold CV (mean R²); one eigendecomposition per fold, on `device` (torch.linalg)."
     def __init__(self, alphas=DEFAULT_ALPHAS, cv: int = 5, device: str = "cpu"):
@@ -43,8 +50,10 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
         for j, test in enumerate(folds):
             Xk, Yk, n = Xt[test], Yt[test], len(X) - len(test)
             mx, my = (sx - Xk.sum(0)) / n, (sy - Yk.sum(0)) / n
-            lam, V = torch.linalg.eigh(G - Xk.T @ Xk - n * torch.outer(mx, mx))
-            A, B = (Xk - mx) @ V, V.T @ (XY - Xk.T @ Yk - n * torch.outer(mx, my))
+            if n < X.shape[1]: lam, A, B = _wide_fold(Xt, Yt, test, mx, my, Xk)
+            else:
+                lam, V = torch.linalg.eigh(G - Xk.T @ Xk - n * torch.outer(mx, mx))
+                A, B = (Xk - mx) @ V, V.T @ (XY - Xk.T @ Yk - n * torch.outer(mx, my))
             for i, a in enumerate(alphas):
                 scores[i, j] = self._fold_score(y[test], Yk, (A / (lam.clamp_min(0) + a)) @ B + my)
         self.cv_scores_ = scores.mean(1)
