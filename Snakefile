@@ -38,6 +38,7 @@ rule all:
         rules.architecture_comparison.output,
         rules.vg2_sweep.output,
         rules.scaling.output,
+        rules.reservoir_speed.output,
         rules.mnist_scaling.output,
         rules.learning_benchmark.output,
     default_target: True

@@ -26,38 +26,65 @@ def _states(reservoir, X):
 
 def _device(reservoir): return getattr(reservoir, "device", "cpu")
 
+def _evaluate(reservoir, stream, score):
+    "Run a task's input `stream` (T, n_in) through a fresh copy of `reservoir` and score its states."
+    return score(_states(reservoir, stream), _device(reservoir))
+
 def _regression(states, targets, washout, device="cpu", train_fraction=0.7):
     Xtr, Xte, ytr, yte = split_washout(states, targets, washout, train_fraction)
     model = ridge_readout(device=device).fit(Xtr, ytr)
     return yte, model.predict(Xte)
 
+def _classify(states, labels, washout, device):
+    Xtr, Xte, ytr, yte = split_washout(states, labels, washout)
+    return float(classifier_readout(device=device).fit(Xtr, ytr).score(Xte, yte))
+
+def _xor(delay=1, n_steps=3000, washout=200, seed=0):
+    x, y = delayed_xor_task(n_steps, delay, seed)
+    return x.astype(float), lambda S, device: _classify(S, y[:, 0], washout, device)
+
 def xor_accuracy(reservoir, delay: int = 1, n_steps: int = 3000, washout: int = 200, seed=0) -> float:
     "Test accuracy on u(t-delay) XOR u(t-delay-1) (chance 0.5)."
-    x, y = delayed_xor_task(n_steps, delay, seed)
-    Xtr, Xte, ytr, yte = split_washout(_states(reservoir, x.astype(float)), y[:, 0], washout)
-    return float(classifier_readout(device=_device(reservoir)).fit(Xtr, ytr).score(Xte, yte))
+    return _evaluate(reservoir, *_xor(delay, n_steps, washout, seed))
+
+def _narma(order=10, n_steps=4000, washout=200, seed=0):
+    u, y = narma_task(n_steps, order, seed)
+    def score(S, device):
+        yte, pred = _regression(S, y[:, 0], washout, device)
+        ylt, plt_ = _regression(S, np.tanh(y[:, 0]), washout, device)
+        return dict(nrmse=nrmse(yte, pred), nmse=nmse(yte, pred), r2=r2(yte, pred), legacy_tanh_r2_clipped=max(0.0, r2(ylt, plt_)))
+    return u, score
 
 def narma_scores(reservoir, order: int = 10, n_steps: int = 4000, washout: int = 200, seed=0) -> dict:
     "NARMA-`order` test NRMSE (standard), NMSE, unclipped R², and the LEGACY tanh-target R² clipped at 0."
-    u, y = narma_task(n_steps, order, seed)
-    S = _states(reservoir, u)
-    yte, pred = _regression(S, y[:, 0], washout, _device(reservoir))
-    ylt, plt_ = _regression(S, np.tanh(y[:, 0]), washout, _device(reservoir))
-    return dict(nrmse=nrmse(yte, pred), nmse=nmse(yte, pred), r2=r2(yte, pred), legacy_tanh_r2_clipped=max(0.0, r2(ylt, plt_)))
+    return _evaluate(reservoir, *_narma(order, n_steps, washout, seed))
 
 # %% ../nbs/23_benchmarks.ipynb #194219d5
-def memory_capacity(reservoir, max_delay: int | None = None, n_steps: int = 4000, washout: int = 200, seed=0) -> dict:
-    "Bias-corrected linear memory capacity and r² per delay (Jaeger 2001)."
-    n = getattr(reservoir, "n_neurons", 100)
+def _memory(n, max_delay=None, n_steps=4000, washout=200, seed=0):
     K = require_int("max_delay", max_delay) if max_delay is not None else 2 * n
     u, targets = memory_task(n_steps, K, seed)
-    Xtr, Xte, ytr, yte = split_washout(_states(reservoir, u), targets, washout)
-    pred = ridge_readout(device=_device(reservoir)).fit(Xtr, ytr).predict(Xte)
-    r2k = np.array([np.corrcoef(yte[:, k], pred[:, k])[0, 1] ** 2 if pred[:, k].std() > 0 else 0.0 for k in range(K)])
-    bias = 1.0 / (len(yte) - 1)
-    return dict(mc=float(r2k.sum() - K * bias), mc_raw=float(r2k.sum()), bias_per_delay=bias, r2_by_delay=r2k)
+    def score(S, device):
+        Xtr, Xte, ytr, yte = split_washout(S, targets, washout)
+        pred = ridge_readout(device=device).fit(Xtr, ytr).predict(Xte)
+        r2k = np.array([np.corrcoef(yte[:, k], pred[:, k])[0, 1] ** 2 if pred[:, k].std() > 0 else 0.0 for k in range(K)])
+        bias = 1.0 / (len(yte) - 1)
+        return dict(mc=float(r2k.sum() - K * bias), mc_raw=float(r2k.sum()), bias_per_delay=bias, r2_by_delay=r2k)
+    return u, score
+
+def memory_capacity(reservoir, max_delay: int | None = None, n_steps: int = 4000, washout: int = 200, seed=0) -> dict:
+    "Bias-corrected linear memory capacity and r² per delay (Jaeger 2001)."
+    return _evaluate(reservoir, *_memory(getattr(reservoir, "n_neurons", 100), max_delay, n_steps, washout, seed))
 
 # %% ../nbs/23_benchmarks.ipynb #dc0ec670
+def _stack_states(states):
+    "One batched state from per-stream states (tensors, or dicts/lists/tuples of them, batch first; None stays None)."
+    import torch
+    first = states[0]
+    if first is None: return None
+    if isinstance(first, dict): return {k: _stack_states([s[k] for s in states]) for k in first}
+    if isinstance(first, (list, tuple)): return type(first)(_stack_states(list(parts)) for parts in zip(*states))
+    return torch.cat(states, 0)
+
 def mackey_glass_scores(reservoir, n_train: int = 2000, washout: int = 200, horizon: int = 84, n_trials: int = 20, seed=0) -> dict:
     "One-step test NRMSE (teacher forced) and free-running NRMSE at `horizon` steps (Jaeger & Haas 2004)."
     n_train, horizon, n_trials = require_int("n_train", n_train), require_int("horizon", horizon), require_int("n_trials", n_trials)
@@ -67,27 +94,26 @@ def mackey_glass_scores(reservoir, n_train: int = 2000, washout: int = 200, hori
     states, state = res.run_states(series[None, :washout + n_train, None])
     X, y = states[0, washout:], series[washout + 1:washout + n_train + 1]
     readout = ridge_readout(device=_device(reservoir)).fit(X, y)
-    one_step, errors, t = [], [], washout + n_train
-    for _ in range(n_trials):
-        free_state, x_in, free_pred = state, series[t], None
-        for h in range(horizon):
-            s, free_state = res.run_states(np.array([[[x_in]]]), free_state)
-            free_pred = readout.predict(s[0])[0]
-            if h == 0: one_step.append((free_pred, series[t + 1]))
-            x_in = free_pred
-        errors.append(free_pred - series[t + horizon])
-        forced, state = res.run_states(series[None, t:t + gap, None], state)
-        t += gap
-    p, y1 = np.array(one_step).T
-    return dict(nrmse_one_step=float(np.sqrt(np.mean((p - y1) ** 2)) / series.std()),
-                nrmse_free_run=float(np.sqrt(np.mean(np.square(errors))) / series.std()), horizon=horizon, n_trials=n_trials)
+    starts = washout + n_train + gap * np.arange(n_trials)
+    start_states = [state]
+    for t in starts[:-1]: start_states.append(res.run_states(series[None, t:t + gap, None], start_states[-1])[1])
+    free_state, x_in = _stack_states(start_states), series[starts]
+    for h in range(horizon):                                  # all trials' closed loops advance together
+        s, free_state = res.run_states(x_in[:, None, None], free_state)
+        x_in = readout.predict(s[:, 0])
+        if h == 0: one_step = x_in - series[starts + 1]
+    errors = x_in - series[starts + horizon]
+    return dict(nrmse_one_step=float(np.sqrt(np.mean(one_step ** 2)) / series.std()),
+                nrmse_free_run=float(np.sqrt(np.mean(errors ** 2)) / series.std()), horizon=horizon, n_trials=n_trials)
 
-# %% ../nbs/23_benchmarks.ipynb #c4c00fea
+# %% ../nbs/23_benchmarks.ipynb #311fd8d5
+def _waveform(n_segments=300, segment_length=40, washout=200, seed=0):
+    x, y = waveform_task(n_segments, segment_length, seed=seed)
+    return x, lambda S, device: _classify(S, y[:, 0], washout, device)
+
 def waveform_accuracy(reservoir, n_segments: int = 300, segment_length: int = 40, washout: int = 200, seed=0) -> float:
     "Per-step test accuracy of classifying sine/square/triangle/sawtooth segments (chance 0.25)."
-    x, y = waveform_task(n_segments, segment_length, seed=seed)
-    Xtr, Xte, ytr, yte = split_washout(_states(reservoir, x), y[:, 0], washout)
-    return float(classifier_readout(device=_device(reservoir)).fit(Xtr, ytr).score(Xte, yte))
+    return _evaluate(reservoir, *_waveform(n_segments, segment_length, washout, seed))
 
 def _numerical_rank(M, rtol): 
     s = np.linalg.svd(M, compute_uv=False)
@@ -114,7 +140,7 @@ def kernel_generalization_rank(reservoir, m: int | None = None, length: int = 50
     general = _numerical_rank(_final_states(res, noisy, batch_size).T, rtol)
     return dict(kernel_rank=kernel, generalization_rank=general, m=m, rtol=rtol, noise=noise)
 
-# %% ../nbs/23_benchmarks.ipynb #70bb331b
+# %% ../nbs/23_benchmarks.ipynb #59218700
 def _legendre(u, d): return np.polynomial.legendre.legval(u, [0] * d + [1]) * math.sqrt(2 * d + 1)
 
 def _basis(max_degree, max_delay):
@@ -122,46 +148,80 @@ def _basis(max_degree, max_delay):
         for delays in itertools.combinations_with_replacement(range(max_delay), total):
             yield tuple(sorted({k: delays.count(k) for k in delays}.items()))
 
-def information_processing_capacity(reservoir, max_degree: int = 3, max_delay: int = 10, n_steps: int = 6000,
-                                    washout: int = 200, seed=0) -> dict:
-    "Total IPC and its split by degree (Dambre et al. 2012), with a null-stream threshold."
+def _ipc(max_degree=3, max_delay=10, n_steps=6000, washout=200, seed=0):
     max_degree, max_delay = require_int("max_degree", max_degree), require_int("max_delay", max_delay)
     u = uniform_input(n_steps + max_delay, -1.0, 1.0, seed)
     u_null = uniform_input(n_steps + max_delay, -1.0, 1.0, (seed if isinstance(seed, int) else 0) + 10**6)
-    S = _states(reservoir, u[max_delay:, None])
     basis = list(_basis(max_degree, max_delay))
     def targets(v):
         return np.stack([np.prod([_legendre(v[max_delay - k:max_delay - k + n_steps], d) for k, d in term], 0) for term in basis], 1)
-    caps = {}
-    for name, v in (("signal", u), ("null", u_null)):
-        Xtr, Xte, ytr, yte = split_washout(S, targets(v), washout)
-        pred = ridge_readout(device=_device(reservoir)).fit(Xtr, ytr).predict(Xte)
-        caps[name] = 1 - ((pred - yte) ** 2).mean(0) / yte.var(0)
-    threshold = max(caps["null"].max(), 0.0)
-    c = np.where(caps["signal"] > threshold, caps["signal"], 0.0)
-    degree = np.array([sum(d for _, d in term) for term in basis])
-    out = dict(total=float(c.sum()), threshold=float(threshold), n_basis=len(basis))
-    out.update({f"degree_{d}": float(c[degree == d].sum()) for d in range(1, max_degree + 1)})
-    return out
+    def score(S, device):
+        caps = {}
+        for name, v in (("signal", u), ("null", u_null)):
+            Xtr, Xte, ytr, yte = split_washout(S, targets(v), washout)
+            pred = ridge_readout(device=device).fit(Xtr, ytr).predict(Xte)
+            caps[name] = 1 - ((pred - yte) ** 2).mean(0) / yte.var(0)
+        threshold = max(caps["null"].max(), 0.0)
+        c = np.where(caps["signal"] > threshold, caps["signal"], 0.0)
+        degree = np.array([sum(d for _, d in term) for term in basis])
+        out = dict(total=float(c.sum()), threshold=float(threshold), n_basis=len(basis))
+        out.update({f"degree_{d}": float(c[degree == d].sum()) for d in range(1, max_degree + 1)})
+        return out
+    return u[max_delay:, None], score
 
-# %% ../nbs/23_benchmarks.ipynb #359dba0a
+def information_processing_capacity(reservoir, max_degree: int = 3, max_delay: int = 10, n_steps: int = 6000,
+                                    washout: int = 200, seed=0) -> dict:
+    "Total IPC and its split by degree (Dambre et al. 2012), with a null-stream threshold."
+    return _evaluate(reservoir, *_ipc(max_degree, max_delay, n_steps, washout, seed))
+
+# %% ../nbs/23_benchmarks.ipynb #a5c8690e
 TASKS = ("xor", "memory", "narma10", "mackey_glass", "waveform", "rank", "ipc")
 
-def _run_task(task, res, seed, kw):
-    if task == "xor":
-        return {f"xor{d}_accuracy": xor_accuracy(res, d, seed=seed, **kw) for d in (1, 2)}
-    if task == "memory":
-        mc = memory_capacity(res, seed=seed, **kw); return {"mc": mc["mc"], "mc_raw": mc["mc_raw"]}
-    if task == "narma10": return narma_scores(res, seed=seed, **kw)
+def _streams(task, n, seed, kw):
+    "The single-stream tasks' (input stream, scorer) pairs; [] for tasks that run on their own."
+    if task == "xor": return [_xor(d, seed=seed, **kw) for d in (1, 2)]
+    if task == "memory": return [_memory(n, seed=seed, **kw)]
+    if task == "narma10": return [_narma(seed=seed, **kw)]
+    if task == "waveform": return [_waveform(seed=seed, **kw)]
+    if task == "ipc": return [_ipc(seed=seed, **kw)]
+    return []
+
+def _metrics(task, outputs):
+    "Table metrics from a single-stream task's scorer outputs."
+    if task == "xor": return {f"xor{d}_accuracy": a for d, a in zip((1, 2), outputs)}
+    if task == "memory": return {k: outputs[0][k] for k in ("mc", "mc_raw")}
+    if task == "waveform": return {"waveform_accuracy": outputs[0]}
+    return {k: v for k, v in outputs[0].items() if k != "n_basis"}
+
+def _batched_states(reservoir, streams, stream_batch):
+    "States of each (T_i, n_in) stream, run through one fitted copy of `reservoir` `stream_batch` streams at a time (zero-padded at the end)."
+    res = clone(reservoir).fit(streams[0])
+    order = sorted(range(len(streams)), key=lambda i: -len(streams[i]))
+    out = [None] * len(streams)
+    for start in range(0, len(order), stream_batch):
+        chunk = order[start:start + stream_batch]
+        X = np.zeros((len(chunk), len(streams[chunk[0]]), streams[chunk[0]].shape[1]))
+        for row, i in enumerate(chunk): X[row, :len(streams[i])] = streams[i]
+        S = res.transform(X)
+        for row, i in enumerate(chunk): out[i] = S[row, :len(streams[i])]
+    return out
+
+def _run_other(task, res, seed, kw):
     if task == "mackey_glass":
         mg = mackey_glass_scores(res, seed=seed, **kw); return {k: mg[k] for k in ("nrmse_one_step", "nrmse_free_run")}
-    if task == "waveform": return {"waveform_accuracy": waveform_accuracy(res, seed=seed, **kw)}
-    if task == "rank":
-        kr = kernel_generalization_rank(res, seed=seed, **kw); return {k: kr[k] for k in ("kernel_rank", "generalization_rank")}
-    ipc = information_processing_capacity(res, seed=seed, **kw); return {k: v for k, v in ipc.items() if k != "n_basis"}
+    kr = kernel_generalization_rank(res, seed=seed, **kw); return {k: kr[k] for k in ("kernel_rank", "generalization_rank")}
+
+def _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch):
+    "{task: metrics} for one seed; the single-stream tasks share batched runs."
+    res, n = clone(reservoir).set_params(seed=seed), getattr(reservoir, "n_neurons", 100)
+    jobs = {t: _streams(t, n, seed, task_kwargs.get(t, {})) for t in tasks}
+    flat = [job for t in tasks for job in jobs[t]]
+    states = iter(_batched_states(res, [x for x, _ in flat], stream_batch or len(flat)) if flat else [])
+    return {t: _metrics(t, [score(next(states), _device(res)) for _, score in jobs[t]]) if jobs[t] else _run_other(t, res, seed, task_kwargs.get(t, {}))
+            for t in tasks}
 
 def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = None, task_kwargs: dict | None = None,
-                 progress: bool = False) -> pd.DataFrame:
+                 progress: bool = False, stream_batch: int | None = None) -> pd.DataFrame:
     "Long table (model, task, metric, mean, std, n, ci95_low, ci95_high) over `seeds`; `task_kwargs[task]` sizes a task."
     from scipy import stats
     from tqdm.auto import tqdm
@@ -169,14 +229,11 @@ def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = No
     if unknown: raise ValueError(f"tasks must be among {TASKS}, got {sorted(unknown)}")
     seeds = [require_int("seed", s, 0) for s in seeds]
     if not seeds: raise ValueError("seeds must not be empty")
+    if stream_batch is not None: require_int("stream_batch", stream_batch)
     task_kwargs = task_kwargs or {}
     if set(task_kwargs) - set(TASKS): raise ValueError(f"task_kwargs keys must be among {TASKS}, got {sorted(task_kwargs)}")
-    rows = []
-    for task in tqdm(tasks, desc="tasks", disable=not progress):
-        for seed in seeds:
-            for metric, value in _run_task(task, clone(reservoir).set_params(seed=seed), seed, task_kwargs.get(task, {})).items():
-                rows.append(dict(task=task, metric=metric, seed=seed, value=value))
-    raw = pd.DataFrame(rows)
+    per_seed = {seed: _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch) for seed in tqdm(seeds, desc="seeds", disable=not progress)}
+    raw = pd.DataFrame([dict(task=t, metric=m, seed=s, value=v) for t in tasks for s in seeds for m, v in per_seed[s][t].items()])
     out = raw.groupby(["task", "metric"], sort=False)["value"].agg(["mean", "std", "count"]).reset_index()
     half = out["std"].fillna(0) / np.sqrt(out["count"]) * stats.t.ppf(0.975, np.maximum(out["count"] - 1, 1))
     out["ci95_low"], out["ci95_high"] = out["mean"] - half, out["mean"] + half

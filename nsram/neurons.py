@@ -14,9 +14,9 @@ import torch
 from .core import require_in_range, require_positive
 
 # %% auto #0
-__all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'SPIKING_MODELS', 'IzhikevichPreset', 'IzhikevichTrace',
-           'simulate_izhikevich', 'bursts', 'classify_pattern', 'hh_step', 'simulate_hh', 'hh_rate', 'hh_rheobase',
-           'ParametricLIF', 'SpikingReservoir']
+__all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_SUBSTEPS', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
+           'IzhikevichTrace', 'simulate_izhikevich', 'bursts', 'classify_pattern', 'hh_step', 'simulate_hh', 'hh_rate',
+           'hh_rheobase', 'ParametricLIF', 'SpikingReservoir']
 
 # %% ../nbs/24_neurons.ipynb #6f7e8a2a
 def _steps(*windows, base: float = 0.0):
@@ -243,6 +243,22 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from .reservoir import _ReservoirBase, _as_streams, spike_trace
 from .connectivity import connectivity
 from .core import as_generator, require_int
+import functools, warnings
+
+HH_SUBSTEPS, HH_BLOCK = 40, 10   # 0.025-ms steps per 1-ms step; steps fused per compiled call
+
+def _hh_block(V, m, h, n, I, fired):
+    "HH_BLOCK exponential-Euler steps (0.025 ms) of flattened V (mV), gates and current I; `fired` collects upward 0-mV crossings."
+    gates = [m, h, n]
+    for _ in range(HH_BLOCK):
+        V_new, gates = hh_step(V, gates, I, 0.025)
+        fired = fired | ((V < 0) & (V_new >= 0))
+        V = V_new
+    return V, *gates, fired
+
+@functools.cache
+def _compiled_hh_block():
+    return torch.compile(_hh_block, dynamic=True, fullgraph=True)
 
 SPIKING_MODELS = {"lif": dict(bias=1.1, scale=1.0, substeps=1), "izhikevich": dict(bias=5.0, scale=10.0, substeps=2),
                   "hh": dict(bias=8.0, scale=10.0, substeps=40)}
@@ -250,9 +266,11 @@ SPIKING_MODELS = {"lif": dict(bias=1.1, scale=1.0, substeps=1), "izhikevich": di
 class SpikingReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
     "Sparse recurrent network of LIF, Izhikevich or Hodgkin-Huxley neurons; same interface and features as `NSRAMReservoir`."
     def __init__(self, model: str = "lif", n_neurons: int = 200, p: float = 0.1, coupling: float = 0.5, input_scale: float = 1.0,
-                 hold: int = 5, dt: float = 1e-3, tau_trace: float = 20e-3, readout=None, seed: int = 0, device: str = "cpu"):
+                 hold: int = 5, dt: float = 1e-3, tau_trace: float = 20e-3, readout=None, seed: int = 0, device: str = "cpu",
+                 compile: bool = False):
         self.model, self.n_neurons, self.p, self.coupling, self.input_scale = model, n_neurons, p, coupling, input_scale
         self.hold, self.dt, self.tau_trace, self.readout, self.seed, self.device = hold, dt, tau_trace, readout, seed, device
+        self.compile = compile
 
     def _build(self):
         if self.model not in SPIKING_MODELS: raise ValueError(f"model must be one of {sorted(SPIKING_MODELS)}, got {self.model!r}")
@@ -261,6 +279,7 @@ class SpikingReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         require_in_range("p", self.p, 0.0, 1.0, lo_open=True); require_in_range("input_scale", self.input_scale, 0.0)
         require_in_range("coupling", self.coupling, -100.0, 100.0)
         if self.dt != 1e-3: raise ValueError(f"dt must be 1e-3 s (the models' integration steps divide 1 ms), got {self.dt}")
+        if not isinstance(self.compile, bool): raise TypeError(f"compile must be True or False, got {self.compile!r}")
         self.W_ = connectivity(n, "random", p=self.p, spectral_radius=1.0, seed=g, dtype=torch.float64)
         self.W_in_ = (2 * torch.rand(n, self.n_features_in_, generator=g, dtype=torch.float64) - 1)
         self.W_, self.W_in_ = self.W_.to(self.device), self.W_in_.to(self.device)
@@ -289,12 +308,20 @@ class SpikingReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
                 fired |= spike
                 v, u = torch.where(spike, torch.full_like(v, -65.0), v), u + 8.0 * spike
             return [v, u], fired
-        V, gates = state[0], state[1:]
-        for _ in range(40):
-            V_new, gates = hh_step(V, gates, I, 0.025)
-            fired |= (V < 0) & (V_new >= 0)
-            V = V_new
-        return [V, *gates], fired
+        flat = [x.reshape(-1) for x in state] + [I.reshape(-1), fired.reshape(-1)]
+        for _ in range(HH_SUBSTEPS // HH_BLOCK):
+            *flat[:4], flat[5] = self._hh_block(flat)
+        return [x.view(I.shape) for x in flat[:4]], flat[5].view(I.shape)
+
+    def _hh_block(self, flat):
+        "One block of HH steps, compiled if asked; without a working compiler (C++ on a CPU, triton on a GPU) it warns once and runs eagerly."
+        if self.compile and not getattr(self, "compile_failed_", False):
+            try: return _compiled_hh_block()(*flat)
+            except Exception as err:   # inductor's failures have many types; the eager block gives the same numbers
+                warnings.warn(f"torch.compile of the Hodgkin-Huxley step failed ({type(err).__name__}: {str(err)[:200]}); running it eagerly "
+                              "(same numbers, several times slower)", RuntimeWarning)
+                self.compile_failed_ = True
+        return _hh_block(*flat)
 
     @torch.inference_mode()
     def run_states(self, X, state=None):

@@ -119,15 +119,17 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         record = ("v",) if "v" in self.features_ else ()
         res = self.network_.run(drive, record=record, record_every=self.hold, record_spikes="dense",
                                 initial_state=None if state is None else state["network"])
-        spikes = res.spikes.view(B, T, self.hold, -1).to(torch.float64)
-        acc = torch.zeros(B, spikes.shape[3], dtype=torch.float64) if state is None else state["trace"].clone()
-        out = []
-        if "trace" in self.features_:
-            trace, acc = spike_trace(spikes, self.dt, self.tau_trace, acc)
-            out.append(trace)
-        if "counts" in self.features_: out.append(spikes.sum(2))
-        if "v" in self.features_: out.append(res.traces["v"].to(torch.float64))
-        return torch.cat(out, dim=2).numpy(), dict(network=res.final_state, trace=acc)
+        self.last_rate_ = float(res.rates().mean())         # Hz, mean over neurons and streams of this run
+        n = res.spikes.shape[-1]
+        spikes = res.spikes.view(B, T, self.hold, n)        # bool; made float64 one time chunk at a time (bounds memory)
+        acc = torch.zeros(B, n, dtype=torch.float64) if state is None else state["trace"].clone()
+        feats = {f: torch.empty(B, T, n, dtype=torch.float64) for f in ("trace", "counts") if f in self.features_}
+        for c in range(0, T, 1024):
+            chunk = spikes[:, c:c + 1024].to(torch.float64)
+            if "trace" in feats: feats["trace"][:, c:c + 1024], acc = spike_trace(chunk, self.dt, self.tau_trace, acc)
+            if "counts" in feats: feats["counts"][:, c:c + 1024] = chunk.sum(2)
+        if "v" in self.features_: feats["v"] = res.traces["v"].to(torch.float64)
+        return torch.cat([feats[f] for f in FEATURES if f in feats], dim=2).numpy(), dict(network=res.final_state, trace=acc)
 
 # %% ../nbs/22_reservoir.ipynb #416c871f
 class ESNReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):

@@ -77,12 +77,22 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     models = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["rc_benchmarks"]["models"]
     assert set(comparison.winner) <= set(models) and set(models) <= set(comparison.columns)
     assert (out["results"] / "key_results.md").read_text().startswith("| task")
+    speed = pd.read_csv(out["results"] / "reservoir_speed.csv")
+    steps, rc = speed[speed.kind == "step"], speed[speed.kind == "rc_benchmark"]
+    assert (steps.seconds_per_input_step > 0).all() and set(rc.stream_batch.astype(str)) == {"all", "1"}
+    assert (rc.max_metric_difference <= 1e-9).all()   # batching the task streams must not change a metric
 
 
 def test_gpu_overlay_config_dry_run():
     res = snakemake("-n", "-p", "--forceall", "--configfile", "config/gpu.yaml", "config/gpu_n2000.yaml", "--", "rc_summary")
     assert res.returncode == 0, res.stdout + res.stderr
     assert "results/gpu_n2000/rc/nsram-std.csv" in res.stdout and "sizes: [2000]" in res.stdout
+
+
+def test_study_cpu_overlay_dry_run():
+    res = snakemake("-n", "-p", "--forceall", "--configfile", "config/study_cpu.yaml", "--", "architecture_comparison")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "results/study_cpu/rc/hh.csv" in res.stdout and "sizes: [50, 100, 200]" in res.stdout
 
 
 def test_slurm_profile_dry_run():

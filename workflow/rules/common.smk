@@ -1,4 +1,5 @@
 """Helpers shared by the pipeline's rules."""
+import json
 import yaml
 import shlex
 import sys

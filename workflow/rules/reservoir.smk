@@ -148,3 +148,33 @@ rule scaling:
     shell:
         "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
         "-y {params.parameters:q} > {log.stdout} 2>&1"
+
+
+rule reservoir_speed:
+    input:
+        script="benchmarks/reservoir_speed.py",
+        library=["nsram/network.py", "nsram/reservoir.py", "nsram/neurons.py", "nsram/benchmarks.py"],
+    output:
+        f"{RESULTS}/reservoir_speed.csv",
+    log:
+        f"{LOGS}/reservoir_speed.log",
+    params:
+        python=sys.executable,
+        sizes=",".join(map(str, config["reservoir_speed"]["sizes"])),
+        batches=",".join(map(str, config["reservoir_speed"]["batches"])),
+        models=",".join(config["reservoir_speed"]["models"]),
+        rc_models=",".join(config["reservoir_speed"]["rc_models"]),
+        steps=config["reservoir_speed"]["steps"],
+        repeats=config["reservoir_speed"]["repeats"],
+        rc_size=config["reservoir_speed"]["rc_size"],
+        task_kwargs=json.dumps(config["rc_benchmarks"]["task_kwargs"]),
+        device=config["device"],
+    resources:
+        **GPU,
+    threads: workflow.cores  # alone on the machine: timings are not shared with other jobs
+    conda:
+        "../../environment.yml"
+    shell:
+        "{params.python} {input.script} --out {output} --sizes {params.sizes} --batches {params.batches} "
+        "--models {params.models} --rc-models {params.rc_models:q} --steps {params.steps} --repeats {params.repeats} "
+        "--rc-size {params.rc_size} --task-kwargs {params.task_kwargs:q} --device {params.device} > {log} 2>&1"
