@@ -14,7 +14,7 @@ import torch
 from .core import require_in_range, require_positive
 
 # %% auto #0
-__all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_SUBSTEPS', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
+__all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
            'IzhikevichTrace', 'simulate_izhikevich', 'bursts', 'classify_pattern', 'hh_step', 'simulate_hh', 'hh_rate',
            'hh_rheobase', 'ParametricLIF', 'SpikingReservoir']
 
@@ -245,7 +245,7 @@ from .connectivity import connectivity
 from .core import as_generator, require_int
 import functools, warnings
 
-HH_SUBSTEPS, HH_BLOCK = 40, 10   # 0.025-ms steps per 1-ms step; steps fused per compiled call
+HH_BLOCK = 10   # 0.025-ms steps fused per compiled call (SPIKING_MODELS['hh']['substeps'] = 40 of them per 1-ms step)
 
 def _hh_block(V, m, h, n, I, fired):
     "HH_BLOCK exponential-Euler steps (0.025 ms) of flattened V (mV), gates and current I; `fired` collects upward 0-mV crossings."
@@ -309,7 +309,7 @@ class SpikingReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
                 v, u = torch.where(spike, torch.full_like(v, -65.0), v), u + 8.0 * spike
             return [v, u], fired
         flat = [x.reshape(-1) for x in state] + [I.reshape(-1), fired.reshape(-1)]
-        for _ in range(HH_SUBSTEPS // HH_BLOCK):
+        for _ in range(SPIKING_MODELS["hh"]["substeps"] // HH_BLOCK):
             *flat[:4], flat[5] = self._hh_block(flat)
         return [x.view(I.shape) for x in flat[:4]], flat[5].view(I.shape)
 
