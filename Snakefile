@@ -29,6 +29,7 @@ rule all:
         rules.iv_family.output,
         rules.cell_dynamics.output,
         rules.model_vs_ngspice.output,
+        rules.reference_circuit.output,
         rules.stp_trains.output,
         rules.device_summary.output,
         rules.spike_statistics.output,

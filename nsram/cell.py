@@ -12,25 +12,29 @@ import numpy as np
 from numba import njit
 from scipy.integrate import odeint, solve_ivp
 from .core import as_finite_array, require_in_range, require_positive, require_int
-from .physics import (DeviceParams, CellConstants, cell_constants, cell_currents, channel_current,
+from .physics import (DeviceParams, CellConstants, cell_constants, cell_currents, channel_current, require_topology,
                            _cell_currents, _constants_from_array, _trapping_rate)
 
 # %% auto #0
-__all__ = ['STATE', 'METHODS', 'SYNAPSE_REST', 'SYNAPSE_WRITE', 'SYNAPSE_ERASE', 'CellBias', 'CellTrace', 'simulate_cell',
-           'firing_rate', 'energy_per_spike', 'firing_map', 'vg2_sweep', 'dc_sweep', 'iv_hysteresis',
-           'plot_iv_hysteresis', 'simulate_protocol', 'read_current', 'pulse_segments', 'synapse_pulses']
+__all__ = ['STATE', 'METHODS', 'FIRING_REGIMES', 'SYNAPSE_REST', 'SYNAPSE_WRITE', 'SYNAPSE_ERASE', 'CellBias', 'CellTrace',
+           'simulate_cell', 'firing_rate', 'energy_per_spike', 'firing_regime', 'firing_map', 'vg2_sweep', 'dc_sweep',
+           'cell_equilibria', 'iv_hysteresis', 'plot_iv_hysteresis', 'simulate_protocol', 'read_current',
+           'pulse_segments', 'synapse_pulses']
 
 # %% ../nbs/02_cell.ipynb #3d3610db
 @dataclass(frozen=True)
 class CellBias:
-    "Terminal biases in V: drain supply `vd`, NS-RAM gate `vg1`, bulk-control gate `vg2`; temperature `T` in K."
+    "Terminal biases in V: drain supply `vd`, NS-RAM gate `vg1`, bulk-control gate `vg2` (2T only); temperature `T` in K; `topology` '1T' or '2T'."
     vd: float
     vg1: float
     vg2: float = 0.0
     T: float = 300.0
+    topology: str = "2T"
 
     def __post_init__(self):
+        require_topology(self.topology)
         for f in fields(self):
+            if f.name == "topology": continue
             v = getattr(self, f.name)
             if isinstance(v, bool) or not isinstance(v, (int, float, np.floating, np.integer)):
                 raise TypeError(f"{f.name} must be a real number, got {type(v).__name__}")
@@ -71,7 +75,7 @@ def _jac(y, t, a):
     return J
 
 def _rhs_args(bias: CellBias, params: DeviceParams) -> np.ndarray:
-    return np.array([bias.vd, bias.vg1, bias.vg2, *cell_constants(params, bias.T)], dtype=np.float64)
+    return np.array([bias.vd, bias.vg1, bias.vg2, *cell_constants(params, bias.T, bias.topology)], dtype=np.float64)
 
 @dataclass
 class CellTrace:
@@ -93,7 +97,7 @@ class CellTrace:
 
     def currents(self) -> dict:
         "Branch currents (A) along the trace, plus the supply current through R_D."
-        c = cell_constants(self.params, self.bias.T)
+        c = cell_constants(self.params, self.bias.T, self.bias.topology)
         cur = cell_currents(self.vd, self.vb, self.q, self.bias.vg1, self.bias.vg2, c)
         cur["supply"] = (self.bias.vd - self.vd) / c.r_d
         return cur
@@ -263,17 +267,28 @@ def energy_per_spike(trace: CellTrace, settle: float = 0.5) -> float:
     return float("nan") if len(e) < 2 else (e[-1] - e[0]) / (len(e) - 1)
 
 # %% ../nbs/02_cell.ipynb #875beb43
+FIRING_REGIMES = ("silent", "single", "burst", "tonic")
+
+def firing_regime(trace: CellTrace, settle: float = 0.5) -> dict:
+    "Classify a run: 'silent' (no spike), 'single', 'burst' (spikes that stop before `settle`·t_end), 'tonic' (spiking after it); with rates (Hz) and spike span (s)."
+    s, t_end = trace.spike_times, trace.t[-1]
+    steady = firing_rate(trace, settle)
+    regime = "silent" if len(s) == 0 else "single" if len(s) == 1 else "tonic" if steady > 0 else "burst"
+    return dict(regime=regime, n_spikes=len(s), rate_Hz=steady,
+                transient_rate_Hz=(len(s) - 1) / (s[-1] - s[0]) if len(s) >= 2 else 0.0,
+                first_spike_s=s[0] if len(s) else float("nan"), last_spike_s=s[-1] if len(s) else float("nan"))
+
 def firing_map(vg1_values, vd_values, vg2: float = 0.3, t_end: float = 200e-6, params: DeviceParams = DeviceParams(),
-               T: float = 300.0, progress: bool = False):
-    "Tidy DataFrame of steady firing rate (Hz), spike count and energy per spike (J) over V_G1 × V_D (V)."
+               T: float = 300.0, progress: bool = False, topology: str = "2T"):
+    "Tidy DataFrame over V_G1 × V_D (V): firing regime, steady and transient rates (Hz), spike count and energy per spike (J)."
     from tqdm.auto import tqdm
     import pandas as pd
     vg1s, vds = np.atleast_1d(as_finite_array("vg1_values", vg1_values)), np.atleast_1d(as_finite_array("vd_values", vd_values))
     rows = []
     for vg1 in tqdm(vg1s, desc="firing map", disable=not progress):
         for vd in vds:
-            tr = simulate_cell(CellBias(float(vd), float(vg1), float(vg2), T), t_end, params)
-            rows.append(dict(vg1_V=vg1, vd_V=vd, vg2_V=vg2, rate_Hz=firing_rate(tr), n_spikes=len(tr.spike_times),
+            tr = simulate_cell(CellBias(float(vd), float(vg1), float(vg2), T, topology), t_end, params)
+            rows.append(dict(vg1_V=vg1, vd_V=vd, vg2_V=vg2, topology=topology, **firing_regime(tr),
                              energy_per_spike_J=energy_per_spike(tr)))
     return pd.DataFrame(rows)
 
@@ -308,28 +323,45 @@ def _stable_zero(vd, vb_prev, q, vg1, vg2, c, grid):
     k = (cand[0] if up else cand[-1]) if len(cand) else (down[-1] if up else down[0])
     return brentq(_body_current_scalar, grid[k], grid[k + 1], args=(vd, q, vg1, vg2, c), xtol=1e-12)
 
-def dc_sweep(vd_values, vg1: float, vg2: float = 0.3, q: float = 0.0, params: DeviceParams = DeviceParams(), T: float = 300.0):
+def dc_sweep(vd_values, vg1: float, vg2: float = 0.3, q: float = 0.0, params: DeviceParams = DeviceParams(), T: float = 300.0,
+             topology: str = "2T"):
     "Quasi-static drain current (A) and body potential (V) along `vd_values` (V, in sweep order) with the drain driven directly."
     import pandas as pd
     vds = np.atleast_1d(as_finite_array("vd_values", vd_values))
     require_in_range("vd_values", vds, 0.0, 10.0, "V"); CellBias(float(vds[0]), vg1, vg2, T)
     q = float(require_in_range("q", q, 0.0, 1.0))
-    c, grid = cell_constants(params, T), np.linspace(-0.3, 1.5, 3601)
+    c, grid = cell_constants(params, T, topology), np.linspace(-0.3, 1.5, 3601)
     vb, rows = 0.0, []
     for vd in vds:
         vb = _stable_zero(float(vd), vb, q, vg1, vg2, c, grid)
         rows.append(dict(vd_V=vd, vb_V=vb, id_A=_cell_currents(float(vd), vb, q, vg1, vg2, c)[5]))
-    return pd.DataFrame(rows).assign(vg1_V=vg1, vg2_V=vg2)
+    return pd.DataFrame(rows).assign(vg1_V=vg1, vg2_V=vg2, topology=topology)
 
-def iv_hysteresis(vg1_values, v_max: float = 3.0, n_points: int = 121, vg2: float = 0.3, params: DeviceParams = DeviceParams()):
+def cell_equilibria(vd_values, vg1: float, vg2: float = 0.3, q: float = 0.0, params: DeviceParams = DeviceParams(), T: float = 300.0,
+                    topology: str = "2T", vb_values=np.linspace(-0.2, 1.0, 241)):
+    "Every DC equilibrium (V_b V, I_D A) of the model's body at each drain bias in `vd_values` (V), with its stability (the S-curve)."
+    import pandas as pd
+    from scipy.optimize import brentq
+    vds, vbs = np.atleast_1d(as_finite_array("vd_values", vd_values)), np.atleast_1d(as_finite_array("vb_values", vb_values))
+    require_in_range("vd_values", vds, 0.0, 10.0, "V"); CellBias(float(vds[0]), vg1, vg2, T, topology)
+    c, rows = cell_constants(params, T, topology), []
+    for vd in vds:
+        g = _body_current(vbs, vd, q, vg1, vg2, c)
+        for i in np.nonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)[0]:
+            vb = brentq(_body_current_scalar, vbs[i], vbs[i + 1], args=(float(vd), q, vg1, vg2, c), xtol=1e-12)
+            rows.append(dict(vd_V=vd, vb_V=vb, id_A=_cell_currents(float(vd), vb, q, vg1, vg2, c)[5], stable=bool(g[i] > g[i + 1])))
+    return pd.DataFrame(rows, columns=["vd_V", "vb_V", "id_A", "stable"]).assign(vg1_V=vg1, vg2_V=vg2, topology=topology)
+
+def iv_hysteresis(vg1_values, v_max: float = 3.0, n_points: int = 121, vg2: float = 0.3, params: DeviceParams = DeviceParams(),
+                  topology: str = "2T"):
     "Forward (0 → `v_max`) and backward DC sweeps for each V_G1 (V), as one tidy DataFrame with a `direction` column."
     import pandas as pd
     n_points = require_int("n_points", n_points, 2)
     v = np.linspace(0.0, float(require_positive("v_max", v_max, "V")), n_points)
     out = []
     for vg1 in np.atleast_1d(as_finite_array("vg1_values", vg1_values)):
-        fwd = dc_sweep(v, float(vg1), vg2, params=params).assign(direction="forward")
-        bwd = dc_sweep(v[::-1], float(vg1), vg2, params=params).assign(direction="backward")
+        fwd = dc_sweep(v, float(vg1), vg2, params=params, topology=topology).assign(direction="forward")
+        bwd = dc_sweep(v[::-1], float(vg1), vg2, params=params, topology=topology).assign(direction="backward")
         out += [fwd, bwd]
     return pd.concat(out, ignore_index=True)
 

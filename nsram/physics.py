@@ -11,10 +11,10 @@ import numpy as np
 from .core import as_finite_array, require_in_range, require_positive
 
 # %% auto #0
-__all__ = ['Q_E', 'K_B', 'EXP_LIMIT', 'CURRENTS', 'thermal_voltage', 'DeviceParams', 'breakdown_voltage', 'ionization_integral',
-           'multiplication_factor', 'avalanche_current', 'iv_family', 'breakdown_table', 'plot_iv_family',
-           'plot_breakdown', 'CellConstants', 'cell_constants', 'channel_current', 'bjt_currents', 'trap_emission_time',
-           'cell_currents', 'trapping_rate']
+__all__ = ['Q_E', 'K_B', 'TOPOLOGIES', 'EXP_LIMIT', 'CURRENTS', 'thermal_voltage', 'DeviceParams', 'breakdown_voltage',
+           'ionization_integral', 'multiplication_factor', 'avalanche_current', 'iv_family', 'breakdown_table',
+           'plot_iv_family', 'plot_breakdown', 'CellConstants', 'require_topology', 'cell_constants', 'channel_current',
+           'bjt_currents', 'trap_emission_time', 'cell_currents', 'trapping_rate']
 
 # %% ../nbs/01_physics.ipynb #40568b36
 Q_E = 1.602176634e-19  # C, elementary charge (SI 2019, exact)
@@ -200,9 +200,17 @@ class CellConstants(NamedTuple):
     n_sub: float; k_body: float; lambda_clm: float; b_ion: float; m_max: float; bv0: float; k_bv: float
     alpha_trap: float; capture_rate: float; tau_e0: float; v_e: float; c_b: float; c_d: float; r_d: float
 
-def cell_constants(params: DeviceParams = DeviceParams(), T=300.0) -> CellConstants:
-    "Evaluate `params` at temperature `T` (K) with SPICE temperature rules; see the table of sources."
+TOPOLOGIES = ("1T", "2T")
+
+def require_topology(topology) -> str:
+    "`topology` if it is '1T' (floating bulk, no bulk-control transistor) or '2T' (bulk-control transistor), else `ValueError`."
+    if topology not in TOPOLOGIES: raise ValueError(f"topology must be one of {TOPOLOGIES}, got {topology!r}")
+    return topology
+
+def cell_constants(params: DeviceParams = DeviceParams(), T=300.0, topology: str = "2T") -> CellConstants:
+    "Evaluate `params` at temperature `T` (K) with SPICE temperature rules; `topology` '1T' removes the bulk-control transistor (beta2 = 0)."
     T = float(require_positive("T", T, "K"))
+    require_topology(topology)
     p, vt, ratio = params, thermal_voltage(T), T / params.t_nom
     factlog = (ratio - 1.0) * p.eg / vt + p.xti * math.log(ratio)
     mobility = p.mu_n * ratio ** p.mu_exp
@@ -210,7 +218,7 @@ def cell_constants(params: DeviceParams = DeviceParams(), T=300.0) -> CellConsta
         vt=vt, bv_factor=1.0 + p.tbv1 * (T - p.t_nom), i_s=p.i_s * math.exp(factlog),
         ise=p.ise * math.exp(factlog / p.n_e), isc=p.isc * math.exp(factlog / p.nc), bf=p.bf, nf=p.nf, br=p.br,
         vaf=p.vaf, var=p.var, ikf=p.ikf, n_e=p.n_e, nc=p.nc, vth0=p.vth0 + p.dvth_dt * (T - p.t_nom),
-        beta=mobility * p.cox * p.w / p.l, beta2=mobility * p.cox * p.w2 / p.l2, n_sub=p.n_sub, k_body=p.k_body,
+        beta=mobility * p.cox * p.w / p.l, beta2=mobility * p.cox * p.w2 / p.l2 if topology == "2T" else 0.0, n_sub=p.n_sub, k_body=p.k_body,
         lambda_clm=p.lambda_clm, b_ion=p.b_ion, m_max=p.m_max, bv0=p.bv0, k_bv=p.k_bv, alpha_trap=p.alpha_trap,
         capture_rate=p.capture_eff / (Q_E * p.n_t * p.w * p.l), tau_e0=p.tau_e0, v_e=p.v_e,
         c_b=p.c_b, c_d=p.c_d, r_d=p.r_d)

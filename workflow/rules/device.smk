@@ -1,6 +1,7 @@
 """Device physics: I-V, single-cell dynamics, ngspice cross-check, STP, summary (nbs/01_physics .. 05_stp)."""
 
-DEVICE_LIBRARY = ["nsram/physics.py", "nsram/cell.py"]
+DEVICE_LIBRARY = ["nsram/core.py", "nsram/physics.py", "nsram/cell.py"]
+REFERENCE_LIBRARY = DEVICE_LIBRARY + ["nsram/spice.py", "nsram/reference.py", "nsram/data/ptm130_nmos_bsim4.lib"]
 
 
 RUN_NOTEBOOK = (
@@ -78,6 +79,34 @@ rule model_vs_ngspice:
         papermill=PAPERMILL,
         parameters=lambda wildcards, output: papermill_parameters(
             dc_path=output.dc, transient_path=output.transient, figure_path=output.figure, **config["model_vs_ngspice"]
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
+rule reference_circuit:
+    input:
+        notebook="nbs/experiments/reference_circuit.ipynb",
+        library=REFERENCE_LIBRARY,
+    output:
+        equilibria=f"{RESULTS}/reference_equilibria.csv",
+        firing=f"{RESULTS}/reference_firing.csv",
+        agreement=f"{RESULTS}/reference_agreement.csv",
+        figure=f"{FIGURES}/reference_s_curve.png",
+    log:
+        notebook=f"{LOGS}/notebooks/reference_circuit.ipynb",
+        stdout=f"{LOGS}/reference_circuit.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            equilibria_path=output.equilibria,
+            firing_path=output.firing,
+            agreement_path=output.agreement,
+            figure_path=output.figure,
+            **config["reference_circuit"],
         ),
     threads: 1
     conda:
