@@ -30,6 +30,8 @@ rule all:
         rules.cell_dynamics.output,
         rules.model_vs_ngspice.output,
         rules.reference_circuit.output,
+        rules.device_calibration.output,
+        rules.device_claims.output,
         rules.stp_trains.output,
         rules.device_summary.output,
         rules.spike_statistics.output,

@@ -54,11 +54,11 @@ def _rhs(y, t, a):
     "State derivative; `a` = [V_D supply, V_G1, V_G2, *CellConstants]."
     c = _constants_from_array(a[3:])
     vd_supply, vg1, vg2 = a[0], a[1], a[2]
-    i_ch, i_c, i_b, i_ii, i_bulk, i_d = _cell_currents(y[0], y[1], y[2], vg1, vg2, c)
+    i_ch, i_c, i_b, i_ii, i_bulk, i_z, i_d = _cell_currents(y[0], y[1], y[2], vg1, vg2, c)
     i_in = (vd_supply - y[0]) / c.r_d
     out = np.empty(4)
     out[0] = (i_in - i_d) / c.c_d
-    out[1] = (i_ii - i_b - i_bulk) / c.c_b
+    out[1] = (i_ii + i_z - i_b - i_bulk) / c.c_b
     out[2] = _trapping_rate(y[2], i_ii, vg1, c)
     out[3] = vd_supply * i_in
     return out
@@ -238,6 +238,11 @@ def simulate_cell(bias: CellBias, t_end: float, params: DeviceParams = DevicePar
         k = np.nonzero((y[1, :-1] < spike_threshold) & (y[1, 1:] >= spike_threshold))[0]
         for i in np.r_[k, k + 1]: dy[:, i] = _rhs(y[:, i], 0.0, a)
         times, states = _hermite_crossings(t, y, dy, spike_threshold)
+        for j, i in enumerate(k):  # a spike's upstroke can be shorter than dt_out: re-solve its output step on a fine grid
+            tf = np.linspace(t[i], t[i + 1], 17)
+            yf = odeint(_rhs, y[:, i], tf, args=(a,), Dfun=_jac, rtol=rtol, atol=atol, mxstep=10**6).T
+            tj, sj = _hermite_crossings(tf, yf, np.array([_rhs(col, 0.0, a) for col in yf.T]).T, spike_threshold, iterations=24)
+            if len(tj): times[j], states[:, j] = tj[0], sj[:, 0]
         return CellTrace(t, y, times, states[3], bias, params, int(info["nst"][-1]))
     if method == "Rodas4":
         atol = np.asarray(atol, dtype=float)
@@ -306,11 +311,11 @@ def vg2_sweep(vg2_values, vd: float = 2.6, vg1: float = 0.3, t_end: float = 200e
 # %% ../nbs/02_cell.ipynb #a9c669c9
 def _body_current(vb, vd, q, vg1, vg2, c):
     cur = cell_currents(vd, vb, q, vg1, vg2, c)
-    return cur["impact"] - cur["base"] - cur["bulk"]
+    return cur["impact"] + cur["zener"] - cur["base"] - cur["bulk"]
 
 def _body_current_scalar(vb, vd, q, vg1, vg2, c):
-    i_ch, i_c, i_b, i_ii, i_bulk, i_d = _cell_currents(vd, vb, q, vg1, vg2, c)
-    return i_ii - i_b - i_bulk
+    i_ch, i_c, i_b, i_ii, i_bulk, i_z, i_d = _cell_currents(vd, vb, q, vg1, vg2, c)
+    return i_ii + i_z - i_b - i_bulk
 
 def _stable_zero(vd, vb_prev, q, vg1, vg2, c, grid):
     from scipy.optimize import brentq
@@ -334,7 +339,7 @@ def dc_sweep(vd_values, vg1: float, vg2: float = 0.3, q: float = 0.0, params: De
     vb, rows = 0.0, []
     for vd in vds:
         vb = _stable_zero(float(vd), vb, q, vg1, vg2, c, grid)
-        rows.append(dict(vd_V=vd, vb_V=vb, id_A=_cell_currents(float(vd), vb, q, vg1, vg2, c)[5]))
+        rows.append(dict(vd_V=vd, vb_V=vb, id_A=_cell_currents(float(vd), vb, q, vg1, vg2, c)[-1]))
     return pd.DataFrame(rows).assign(vg1_V=vg1, vg2_V=vg2, topology=topology)
 
 def cell_equilibria(vd_values, vg1: float, vg2: float = 0.3, q: float = 0.0, params: DeviceParams = DeviceParams(), T: float = 300.0,
@@ -349,7 +354,7 @@ def cell_equilibria(vd_values, vg1: float, vg2: float = 0.3, q: float = 0.0, par
         g = _body_current(vbs, vd, q, vg1, vg2, c)
         for i in np.nonzero(np.sign(g[:-1]) * np.sign(g[1:]) < 0)[0]:
             vb = brentq(_body_current_scalar, vbs[i], vbs[i + 1], args=(float(vd), q, vg1, vg2, c), xtol=1e-12)
-            rows.append(dict(vd_V=vd, vb_V=vb, id_A=_cell_currents(float(vd), vb, q, vg1, vg2, c)[5], stable=bool(g[i] > g[i + 1])))
+            rows.append(dict(vd_V=vd, vb_V=vb, id_A=_cell_currents(float(vd), vb, q, vg1, vg2, c)[-1], stable=bool(g[i] > g[i + 1])))
     return pd.DataFrame(rows, columns=["vd_V", "vb_V", "id_A", "stable"]).assign(vg1_V=vg1, vg2_V=vg2, topology=topology)
 
 def iv_hysteresis(vg1_values, v_max: float = 3.0, n_points: int = 121, vg2: float = 0.3, params: DeviceParams = DeviceParams(),

@@ -10,10 +10,11 @@ import math
 from dataclasses import dataclass
 import numpy as np
 from .core import as_finite_array, require_in_range, require_positive, as_generator
-from .physics import DeviceParams, cell_constants, cell_currents, breakdown_voltage
+from .physics import DeviceParams, cell_constants, cell_currents, breakdown_voltage, require_topology, _cell_currents_array
 
 # %% auto #0
-__all__ = ['KINDS', 'COLUMNS', 'LOG_PARAMS', 'check_iv_data', 'iv_model', 'synthetic_iv', 'FitResult', 'fit_iv', 'load_iv_csv']
+__all__ = ['KINDS', 'COLUMNS', 'LOG_PARAMS', 'HELD_COLUMNS', 'UNCALIBRATED_PARAMS', 'check_iv_data', 'iv_model', 'synthetic_iv',
+           'FitResult', 'fit_iv', 'load_iv_csv', 'check_held_iv', 'held_iv_model', 'fit_held_iv', 'params_from_table']
 
 # %% ../nbs/03_fitting.ipynb #3e78bd34
 KINDS = ("output", "gummel_drain", "gummel_body")
@@ -33,19 +34,19 @@ def check_iv_data(data):
     return data.reset_index(drop=True)
 
 def iv_model(data, params: DeviceParams = DeviceParams(), T: float = 300.0) -> np.ndarray:
-    "Model currents (A) for every row of an I-V table: drain current, or body-terminal current I_B - I_ii for `gummel_body`."
+    "Model currents (A) for every row of an I-V table: drain current, or body-terminal current I_B - I_ii - I_Z for `gummel_body`."
     data = check_iv_data(data)
     c = cell_constants(params, T)
     cur = cell_currents(data.vd_V.to_numpy(), data.vb_V.to_numpy(), 0.0, data.vg1_V.to_numpy(), -1.0, c)
-    return np.where(data.kind.to_numpy() == "gummel_body", cur["base"] - cur["impact"], cur["drain"])
+    return np.where(data.kind.to_numpy() == "gummel_body", cur["base"] - cur["impact"] - cur["zener"], cur["drain"])
 
 # %% ../nbs/03_fitting.ipynb #c3f13d99
 def synthetic_iv(params: DeviceParams = DeviceParams(), noise: float = 0.05, seed=0, vg1_values=(0.0, 0.2, 0.4, 0.6),
-                 n_output: int = 40, vb_values=None, vd_gummel: float = 1.0):
+                 n_output: int = 40, vb_values=None, vd_gummel: float = 0.5):
     "An I-V table from the model with multiplicative log-normal noise of relative size `noise`, from a seeded torch.Generator."
     import pandas as pd, torch
     require_in_range("noise", noise, 0.0, 1.0)
-    vb_values = np.linspace(0.2, 0.8, 25) if vb_values is None else as_finite_array("vb_values", vb_values)
+    vb_values = np.linspace(0.3, 0.8, 25) if vb_values is None else as_finite_array("vb_values", vb_values)
     parts = []
     for vg1 in vg1_values:
         v = np.linspace(0.2, 0.98 * float(breakdown_voltage(vg1, params=params)), n_output)
@@ -71,6 +72,11 @@ class FitResult:
     def __repr__(self):
         return f"FitResult(rms ln-residual {self.rms_log:.4f} over {self.n_points} points)\n{self.table.to_string(index=False)}"
 
+def _check_names(names):
+    unknown = [n for n in names if n not in DeviceParams.__dataclass_fields__]
+    if unknown: raise ValueError(f"names must be DeviceParams fields, got unknown {unknown}")
+    if len(set(names)) != len(names) or not names: raise ValueError(f"names must be distinct and non-empty, got {list(names)}")
+
 def _to_x(params, names): return np.array([math.log(getattr(params, n)) if n in LOG_PARAMS else getattr(params, n) for n in names])
 
 def _from_x(x, names, base): return base.replace(**{n: (math.exp(v) if n in LOG_PARAMS else float(v)) for n, v in zip(names, x)})
@@ -80,8 +86,7 @@ def fit_iv(data, names=("bv0", "k_bv", "i_s", "n_e"), start: DeviceParams = Devi
     from scipy.optimize import least_squares
     import pandas as pd
     data = check_iv_data(data)
-    unknown = [n for n in names if n not in DeviceParams.__dataclass_fields__]
-    if unknown: raise ValueError(f"names must be DeviceParams fields, got unknown {unknown}")
+    _check_names(names)
     log_obs = np.log(data.current_A.to_numpy())
     def residual(x):
         try: p = _from_x(x, names, start)
@@ -89,8 +94,12 @@ def fit_iv(data, names=("bv0", "k_bv", "i_s", "n_e"), start: DeviceParams = Devi
         model = iv_model(data, p, T)
         return np.where(model > 0, np.log(np.maximum(model, 1e-300)), -700.0) - log_obs
     r = least_squares(residual, _to_x(start, names), x_scale="jac")
-    dof = max(len(data) - len(names), 1)
-    s2 = 2 * r.cost / dof
+    return _fit_result(r, names, start, len(data))
+
+def _fit_result(r, names, start, n_points) -> FitResult:
+    "FitResult from a scipy `least_squares` result: Gauss-Newton standard errors from the (robust-loss) Jacobian."
+    import pandas as pd
+    s2 = 2 * r.cost / max(n_points - len(names), 1)
     se = np.sqrt(np.diag(np.linalg.pinv(r.jac.T @ r.jac) * s2))
     rows = []
     for n, x, e in zip(names, r.x, se):
@@ -98,9 +107,74 @@ def fit_iv(data, names=("bv0", "k_bv", "i_s", "n_e"), start: DeviceParams = Devi
         val, lo, hi = (math.exp(x), math.exp(lo), math.exp(hi)) if n in LOG_PARAMS else (x, lo, hi)
         rows.append(dict(name=n, value=val, ci95_low=lo, ci95_high=hi, rel_se=(e if n in LOG_PARAMS else e / abs(x)),
                          unit=DeviceParams.__dataclass_fields__[n].metadata["unit"]))
-    return FitResult(_from_x(r.x, names, start), pd.DataFrame(rows), float(np.sqrt(2 * r.cost / len(data))), len(data), bool(r.success), r.message)
+    return FitResult(_from_x(r.x, names, start), pd.DataFrame(rows), float(np.sqrt(np.mean(r.fun ** 2))), n_points, bool(r.success), r.message)
 
 def load_iv_csv(path):
     "Read an I-V table (columns kind, vd_V, vg1_V, vb_V, current_A) from a CSV of measurements."
     import pandas as pd
     return check_iv_data(pd.read_csv(path))
+
+# %% ../nbs/03_fitting.ipynb #0345afd5
+HELD_COLUMNS = ("vd_V", "vg1_V", "vg2_V", "vb_V", "id_A", "ibody_A")
+
+def check_held_iv(data):
+    "Validate a held-body I-V table (see HELD_COLUMNS; currents are signed); returns it as a DataFrame, or raises naming the problem."
+    import pandas as pd
+    if not isinstance(data, pd.DataFrame): raise TypeError(f"data must be a pandas DataFrame, got {type(data).__name__}")
+    missing = [c for c in HELD_COLUMNS if c not in data.columns]
+    if missing: raise ValueError(f"data is missing columns {missing}; needs {list(HELD_COLUMNS)}")
+    if len(data) == 0: raise ValueError("data must have at least one row")
+    for c in HELD_COLUMNS: as_finite_array(f"data.{c}", data[c].to_numpy(dtype=float))
+    return data.reset_index(drop=True)
+
+def _held_arrays(data): return tuple(np.ascontiguousarray(data[k].to_numpy(dtype=float)) for k in ("vd_V", "vb_V", "vg1_V", "vg2_V"))
+
+def _held_currents(arrays, params, T, topology):
+    vd, vb, vg1, vg2 = arrays
+    i_ch, i_c, i_b, i_ii, i_bulk, i_z, i_d = _cell_currents_array(vd, vb, np.zeros_like(vd), vg1, vg2, cell_constants(params, T, topology))
+    return i_d, i_b + i_bulk - i_ii - i_z
+
+def held_iv_model(data, params: DeviceParams = DeviceParams(), T: float = 300.0, topology: str = "1T"):
+    "Model (I_D, I_body) in A at every held (V_D, V_G1, V_G2, V_B) row: drain current and the current the body source supplies."
+    return _held_currents(_held_arrays(check_held_iv(data)), params, T, topology)
+
+def _asinh_log(i, i_scale): return np.arcsinh(i / (2.0 * i_scale))
+
+def fit_held_iv(data, names, start: DeviceParams = DeviceParams(), T: float = 300.0, topology: str = "1T", bounds=None,
+                i_scale: float = 1e-10, loss: str = "soft_l1", f_scale: float = 0.5, currents=("drain", "body"), max_nfev=None) -> FitResult:
+    "Fit DeviceParams fields `names` to a held-body I-V table (residuals asinh(I/2 i_scale) on the `currents` I_D and/or I_body); `bounds` = {name: (lo, hi)}."
+    from scipy.optimize import least_squares
+    data, names = check_held_iv(data), tuple(names)
+    _check_names(names)
+    i_scale = float(require_positive("i_scale", i_scale, "A")); f_scale = float(require_positive("f_scale", f_scale))
+    if loss not in ("linear", "soft_l1", "huber", "cauchy", "arctan"): raise ValueError(f"loss must be a scipy least_squares loss, got {loss!r}")
+    currents = tuple(currents)
+    if not currents or not set(currents) <= {"drain", "body"}: raise ValueError(f"currents must be a non-empty subset of ('drain', 'body'), got {currents}")
+    use = np.r_[np.full(len(data), "drain" in currents), np.full(len(data), "body" in currents)]
+    bounds = {} if bounds is None else dict(bounds)
+    extra = sorted(set(bounds) - set(names))
+    if extra: raise ValueError(f"bounds names {extra} are not in names {list(names)}")
+    lo = _to_x(start.replace(**{n: b[0] for n, b in bounds.items()}), names) if bounds else np.full(len(names), -np.inf)
+    hi = _to_x(start.replace(**{n: b[1] for n, b in bounds.items()}), names) if bounds else np.full(len(names), np.inf)
+    for k, n in enumerate(names):
+        if n not in bounds: lo[k], hi[k] = -np.inf, np.inf
+    x0 = np.clip(_to_x(start, names), np.nextafter(lo, np.inf), np.nextafter(hi, -np.inf))
+    obs = np.r_[_asinh_log(data.id_A.to_numpy(dtype=float), i_scale), _asinh_log(data.ibody_A.to_numpy(dtype=float), i_scale)][use]
+    require_topology(topology); arrays = _held_arrays(data)
+    def residual(x):
+        try: p = _from_x(x, names, start)
+        except (ValueError, OverflowError): return np.full(obs.size, 1e3)   # non-physical trial point: a large, flat penalty
+        i_d, i_body = _held_currents(arrays, p, T, topology)
+        return np.r_[_asinh_log(i_d, i_scale), _asinh_log(i_body, i_scale)][use] - obs
+    r = least_squares(residual, x0, x_scale="jac", bounds=(lo, hi), loss=loss, f_scale=f_scale, max_nfev=max_nfev)
+    return _fit_result(r, names, start, obs.size)
+
+def params_from_table(table, base: DeviceParams = DeviceParams()) -> DeviceParams:
+    "`base` with every (name, value) row of a parameter table (e.g. a FitResult table or a calibration CSV) applied."
+    import pandas as pd
+    if not isinstance(table, pd.DataFrame) or not {"name", "value"} <= set(table.columns):
+        raise TypeError("table must be a pandas DataFrame with columns 'name' and 'value'")
+    _check_names(tuple(table.name))
+    return base.replace(**{n: float(v) for n, v in zip(table.name, table.value)})
+
+UNCALIBRATED_PARAMS = DeviceParams()  # the hand-set constants of 01_physics (one 1 um finger, assumed leakages and impact constants), fitted to nothing

@@ -6,6 +6,7 @@ Docs: https://github.com/nsram-dev/nsram/physics.html.md"""
 
 # %% ../nbs/01_physics.ipynb #767c9997
 from __future__ import annotations
+import math
 from dataclasses import dataclass, field, fields, replace
 import numpy as np
 from .core import as_finite_array, require_in_range, require_positive
@@ -38,6 +39,10 @@ class DeviceParams:
     t_nom: float = _param(300.0, "K", "assumed: reference temperature of every parameter")
     b_ion: float = _param(6.155, "V", "b_n*W: b_n = 1.231e6 V/cm, electrons in Si (Van Overstraeten & De Man 1970) times W = 50 nm (assumed depletion width)")
     m_max: float = _param(1e4, "1", "assumed: cap on the multiplication factor (series resistance of the avalanche region); only reached within 1e-4 of BVpar")
+    # avalanche of the NPN's collector-base junction, VBIC form (McAndrew et al. 1996): I_gc = I_C AVC1 v_l exp(-AVC2/v_l)
+    avc1: float = _param((0.074 + 0.005 * 0.169e-6) / 0.169e-6, "1/V", "PTM 130 nm card (alpha0 + alpha1 Leff)/Leff, Leff = 0.169 um: the reference circuit's substitution for the deck's BJT BV (04a_reference)")
+    avc2: float = _param(30.0, "V", "PTM 130 nm card beta0 = 30 V (VBIC AVC2 with MC = 0)")
+    pc: float = _param(0.75, "V", "Zenodo deck Davalanche.txt: Vj=.75 (collector-base built-in potential)")
     # parasitic lateral NPN (source = emitter, body = base, drain = collector), SPICE Gummel-Poon
     i_s: float = _param(1e-16, "A", "Zenodo deck BJTparams.txt: IsPar=1e-16 (NPN transport saturation current IS)")
     bf: float = _param(50.0, "1", "Zenodo deck BJTparams.txt: BfPar=50")
@@ -50,6 +55,12 @@ class DeviceParams:
     n_e: float = _param(1.5, "1", "Zenodo deck BJTparams.txt: NePar=1.5 (GP NE, emission coefficient of the body-source leakage)")
     isc: float = _param(1e-15, "A", "assumed: body-drain junction leakage (GP ISC), the avalanche seed at zero channel current")
     nc: float = _param(2.0, "1", "SPICE Gummel-Poon default NC")
+    # the deck's two avalanche diodes, body-drain (DBD) and body-gate (DBG), for the deck's 100 um device; Rs = 50 Ohm neglected
+    zener_is: float = _param(1e-21, "A", "Zenodo deck Davalanche.txt: Is=1e-21")
+    zener_bv_factor: float = _param(0.9, "1", "Zenodo deck Davalanche.txt: bv='0.9*BVPar'")
+    zener_ibv: float = _param(1e-3, "A", "Zenodo deck Davalanche.txt: Ibv=1e-3")
+    zener_nbv: float = _param(7.0, "1", "Zenodo deck Davalanche.txt: nbv=7")
+    zener_w_ref: float = _param(100e-6, "m", "Zenodo deck test bench: W x m = 10 um x 10, the device the diode values belong to (scaled by w / zener_w_ref: assumed, junction area ~ W)")
     xti: float = _param(3.0, "1", "SPICE default XTI (saturation-current temperature exponent)")
     eg: float = _param(1.11, "eV", "SPICE default EG (silicon band gap)")
     # the NS-RAM MOSFET (gate V_G1) and the bulk-control transistor (gate V_G2)
@@ -76,14 +87,13 @@ class DeviceParams:
     v_e: float = _param(0.1, "V", "assumed: gate-voltage scale of field-assisted emission, tau_e = tau_e0 exp(V_G1/v_e)")
 
     def __post_init__(self):
-        for f in fields(self):
+        for f in fields(self):  # scalar checks by hand: fits construct thousands of parameter sets
             v = getattr(self, f.name)
             if isinstance(v, bool) or not isinstance(v, (int, float, np.floating, np.integer)):
                 raise TypeError(f"{f.name} must be a real number ({f.metadata['unit']}), got {type(v).__name__}")
-            as_finite_array(f.name, v)
-        for f in fields(self):
-            if f.name not in ("k_bv", "tbv1", "vth0", "dvth_dt", "mu_exp", "lambda_clm", "k_body", "xti"):
-                require_positive(f.name, getattr(self, f.name), self.unit(f.name))
+            if not math.isfinite(v): raise ValueError(f"{f.name} must be finite (no NaN or inf), got {v!r}")
+            if f.name not in ("k_bv", "tbv1", "vth0", "dvth_dt", "mu_exp", "lambda_clm", "k_body", "xti") and not v > 0:
+                raise ValueError(f"{f.name} must lie in (0, inf) {f.metadata['unit']}".rstrip() + f", got {v:g}")
         for name in ("k_bv", "lambda_clm", "k_body", "xti"):
             if getattr(self, name) < 0: raise ValueError(f"{name} must be >= 0 {self.unit(name)}, got {getattr(self, name):g}")
         if self.m_max <= 1: raise ValueError(f"m_max must be > 1 (a multiplication factor), got {self.m_max:g}")
@@ -199,6 +209,7 @@ class CellConstants(NamedTuple):
     vaf: float; var: float; ikf: float; n_e: float; nc: float; vth0: float; beta: float; beta2: float
     n_sub: float; k_body: float; lambda_clm: float; b_ion: float; m_max: float; bv0: float; k_bv: float
     alpha_trap: float; capture_rate: float; tau_e0: float; v_e: float; c_b: float; c_d: float; r_d: float
+    zener_is: float; zener_bv_factor: float; zener_ibv: float; zener_nbv: float; avc1: float; avc2: float; pc: float
 
 TOPOLOGIES = ("1T", "2T")
 
@@ -221,7 +232,8 @@ def cell_constants(params: DeviceParams = DeviceParams(), T=300.0, topology: str
         beta=mobility * p.cox * p.w / p.l, beta2=mobility * p.cox * p.w2 / p.l2 if topology == "2T" else 0.0, n_sub=p.n_sub, k_body=p.k_body,
         lambda_clm=p.lambda_clm, b_ion=p.b_ion, m_max=p.m_max, bv0=p.bv0, k_bv=p.k_bv, alpha_trap=p.alpha_trap,
         capture_rate=p.capture_eff / (Q_E * p.n_t * p.w * p.l), tau_e0=p.tau_e0, v_e=p.v_e,
-        c_b=p.c_b, c_d=p.c_d, r_d=p.r_d)
+        c_b=p.c_b, c_d=p.c_d, r_d=p.r_d, zener_is=p.zener_is * p.w / p.zener_w_ref, zener_bv_factor=p.zener_bv_factor,
+        zener_ibv=p.zener_ibv * p.w / p.zener_w_ref, zener_nbv=p.zener_nbv, avc1=p.avc1, avc2=p.avc2, pc=p.pc)
 
 # %% ../nbs/01_physics.ipynb #a3c8f59d
 from numba import njit
@@ -254,12 +266,25 @@ def _bjt(vbe, vbc, c):
 def _constants_from_array(a):
     "CellConstants from a float64 array in field order (numba dispatches on arrays much faster than on tuples)."
     return CellConstants(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14],
-                         a[15], a[16], a[17], a[18], a[19], a[20], a[21], a[22], a[23], a[24], a[25], a[26], a[27], a[28], a[29])
+                         a[15], a[16], a[17], a[18], a[19], a[20], a[21], a[22], a[23], a[24], a[25], a[26], a[27], a[28], a[29],
+                         a[30], a[31], a[32], a[33], a[34], a[35], a[36])
 
 @njit(cache=True)
 def _multiplication(v_r, bv, c):
     g = min(math.exp(c.b_ion * (1.0 / bv - 1.0 / max(v_r, 1e-3))), 1.0 - 1.0 / c.m_max)
     return 1.0 / (1.0 - g)
+
+@njit(cache=True)
+def _zener(v, bv, c):
+    "Current (A) anode -> cathode of the deck's avalanche diode at anode-cathode voltage `v`: forward diode plus the soft breakdown tail."
+    return c.zener_is * (_exp(v / c.vt) - 1.0) - c.zener_ibv * _exp((-v - bv) / (c.zener_nbv * c.vt))
+
+@njit(cache=True)
+def _collector_avalanche(vdb, c):
+    "VBIC's avalanche factor I_gc/I_C = AVC1 v_l exp(-AVC2/v_l) at collector-base reverse bias `vdb`, v_l the smoothed PC + vdb."
+    x = c.pc + vdb
+    vl = 0.5 * (math.sqrt(x * x + 0.01) + x)
+    return c.avc1 * vl * math.exp(-c.avc2 / vl)
 
 # %% ../nbs/01_physics.ipynb #713d6cc5
 @njit(cache=True)
@@ -294,20 +319,22 @@ def trap_emission_time(vg1, params: DeviceParams = DeviceParams()):
     return (params.tau_e0 * np.exp(as_finite_array("vg1", vg1) / params.v_e))[()]
 
 # %% ../nbs/01_physics.ipynb #5c384c1c
-CURRENTS = ("channel", "collector", "base", "impact", "bulk", "drain")
+CURRENTS = ("channel", "collector", "base", "impact", "bulk", "zener", "drain")
 
 @njit(cache=True)
 def _cell_currents(vd, vb, q, vg1, vg2, c):
     i_ch = _channel(vg1, vd, vb, c.beta, c, -c.alpha_trap * q)
     i_c, i_b = _bjt(vb, vb - vd, c)
     bv = (c.bv0 - c.k_bv * vg1) * c.bv_factor
-    i_ii = (_multiplication(vd - vb, bv, c) - 1.0) * (i_ch + i_c)
+    i_ii = (_multiplication(vd, bv, c) - 1.0) * i_ch + _collector_avalanche(vd - vb, c) * i_c
     i_bulk = _channel(vg2, vb, 0.0, c.beta2, c, 0.0)
-    return i_ch, i_c, i_b, i_ii, i_bulk, i_ch + i_c + i_ii
+    i_zd = _zener(vb - vd, c.zener_bv_factor * bv, c)
+    i_zg = _zener(vb - vg1, c.zener_bv_factor * bv, c)
+    return i_ch, i_c, i_b, i_ii, i_bulk, -(i_zd + i_zg), i_ch + i_c + i_ii - i_zd
 
 @njit(cache=True)
 def _cell_currents_array(vd, vb, q, vg1, vg2, c):
-    out = np.empty((6, vd.size))
+    out = np.empty((7, vd.size))
     for i in range(vd.size): out[:, i] = _cell_currents(vd[i], vb[i], q[i], vg1[i], vg2[i], c)
     return out
 

@@ -14,11 +14,13 @@ import numpy as np
 from .core import as_finite_array, require_in_range, require_positive, require_int
 from .physics import TOPOLOGIES, require_topology, _param
 from .spice import run_ngspice, crossing_times, _num
+from .fitting import HELD_COLUMNS, UNCALIBRATED_PARAMS, held_iv_model
 
 # %% auto #0
-__all__ = ['ANALYSES', 'ptm_card_path', 'ReferenceDeck', 'reference_netlist', 'reference_equilibria', 'fold_window',
-           'reference_dc_sweep', 'hysteresis_ratio', 'reference_transient', 'reference_spikes', 'folds',
-           'reference_rate', 'plot_s_curve', 'reference_agreement']
+__all__ = ['ANALYSES', 'CHANNEL_PARAMS', 'JUNCTION_PARAMS', 'CALIBRATION_BOUNDS', 'ptm_card_path', 'ReferenceDeck',
+           'reference_netlist', 'reference_equilibria', 'fold_window', 'reference_dc_sweep', 'hysteresis_ratio',
+           'reference_transient', 'reference_spikes', 'folds', 'reference_rate', 'plot_s_curve', 'reference_agreement',
+           'reference_iv_grid', 'deck_geometry', 'calibrate_to_reference', 'calibration_table']
 
 # %% ../nbs/04a_reference.ipynb #cff1fa91
 def ptm_card_path() -> Path:
@@ -233,21 +235,82 @@ def plot_s_curve(eq, ax=None, load_lines=(), label: str = "", color=None, i_floo
     return ax.figure
 
 # %% ../nbs/04a_reference.ipynb #b754539a
-def reference_agreement(vd_values, vg1: float, vg2: float = 0.3, params=None, deck: ReferenceDeck = ReferenceDeck(), i_min: float = 1e-12):
-    "Model (`nsram.cell.iv_hysteresis`) vs reference DC sweeps for both topologies: median |Δlog10 I_D| (decades) and hysteresis ratios."
+def _branches(eq):
+    "Lowest and highest stable drain current (A) at each V_D of an equilibria frame: the S-curve's low and latched branches."
+    s = eq[eq.stable]
+    return s.groupby("vd_V").id_A.min(), s.groupby("vd_V").id_A.max()
+
+def _median_dlog(model, ref, i_min):
+    ok = (model > i_min) & (ref > i_min)
+    return float(np.median(np.abs(np.log10(model[ok] / ref[ok])))) if ok.any() else float("nan"), int(ok.sum())
+
+def reference_agreement(vd_values, vg1: float, vg2: float = 0.3, params=None, deck: ReferenceDeck = ReferenceDeck(), i_min: float = 1e-12,
+                        topologies=TOPOLOGIES):
+    "Model vs reference DC I-V per topology: median |Δlog10 I_D| (decades) on the S-curve's stable branches and on forward/backward `.dc` sweeps, folds, hysteresis."
     import pandas as pd
-    from nsram.physics import DeviceParams
-    from nsram.cell import dc_sweep
-    params = DeviceParams() if params is None else params
+    from nsram.cell import dc_sweep, cell_equilibria
+    params = UNCALIBRATED_PARAMS if params is None else params
     vd = _sweep("vd_values", vd_values)
     rows = []
-    for topology in TOPOLOGIES:
+    for topology in topologies:
+        ref_eq, mod_eq = reference_equilibria(vd, vg1, vg2, topology, deck), cell_equilibria(vd, vg1, vg2, params=params, topology=topology)
+        (rl, rh), (ml, mh) = _branches(ref_eq), _branches(mod_eq)
+        both = lambda m, r: np.r_[m.reindex(r.index).to_numpy(), np.nan][:-1]
+        d_eq, n_eq = _median_dlog(np.r_[both(ml, rl), both(mh, rh)], np.r_[rl.to_numpy(), rh.to_numpy()], i_min)
         ref = reference_dc_sweep(vd, vg1, vg2, topology, deck)
         model = pd.concat([dc_sweep(vd, vg1, vg2, params=params, topology=topology).assign(direction="forward"),
                            dc_sweep(vd[::-1], vg1, vg2, params=params, topology=topology).assign(direction="backward")], ignore_index=True)
-        i_ref, i_mod = ref.id_A.to_numpy(), model.id_A.to_numpy()
-        ok = (i_ref > i_min) & (i_mod > i_min)
-        rows.append(dict(topology=topology, vg1_V=vg1, vg2_V=vg2 if topology == "2T" else float("nan"), n_points=int(ok.sum()),
-                         median_abs_dlog10_I=float(np.median(np.abs(np.log10(i_mod[ok] / i_ref[ok])))) if ok.any() else float("nan"),
+        d_dc, n_dc = _median_dlog(model.id_A.to_numpy(), ref.id_A.to_numpy(), i_min)
+        (r_lo, r_hi), (m_lo, m_hi) = fold_window(ref_eq), fold_window(mod_eq)
+        rows.append(dict(topology=topology, vg1_V=vg1, vg2_V=vg2 if topology == "2T" else float("nan"),
+                         median_abs_dlog10_I_equilibria=d_eq, n_equilibria=n_eq, median_abs_dlog10_I_dc_sweep=d_dc, n_dc_points=n_dc,
+                         fold_low_ref_V=r_lo, fold_high_ref_V=r_hi, fold_low_model_V=m_lo, fold_high_model_V=m_hi,
                          hysteresis_ref=hysteresis_ratio(ref), hysteresis_model=hysteresis_ratio(model)))
     return pd.DataFrame(rows)
+
+# %% ../nbs/04a_reference.ipynb #b69f3258
+CHANNEL_PARAMS = ("vth0", "mu_n", "n_sub", "k_body", "lambda_clm")
+JUNCTION_PARAMS = ("b_ion", "bv0", "k_bv", "ise", "n_e", "isc", "ikf")
+CALIBRATION_BOUNDS = dict(vth0=(0.0, 1.0), mu_n=(1e-3, 0.2), n_sub=(1.0, 3.0), k_body=(0.0, 1.0), lambda_clm=(0.0, 1.0),
+                          b_ion=(0.1, 50.0), bv0=(1.5, 6.0), k_bv=(0.0, 3.0), ise=(1e-30, 1e-6), n_e=(0.8, 3.0),
+                          isc=(1e-30, 1e-6), ikf=(1e-6, 1e4))  # assumed: wide physical ranges for the fit
+
+def reference_iv_grid(vd_values, vb_values, vg1_values, vg2: float = 0.3, topology: str = "1T", deck: ReferenceDeck = ReferenceDeck(),
+                      timeout: float = 300.0):
+    "Held-body I-V of the reference (columns HELD_COLUMNS of `03_fitting`): I_D and the body current I_body (A) at every V_D, V_B, V_G1 (V)."
+    import pandas as pd
+    vd, vb = _sweep("vd_values", vd_values), _sweep("vb_values", vb_values)
+    parts = []
+    for vg1 in np.atleast_1d(as_finite_array("vg1_values", vg1_values)):
+        df = _numeric(run_ngspice(reference_netlist(float(vg1), vg2, topology, "equilibria", deck, vd_values=vd, vb_values=vb), timeout=timeout))
+        if len(df) != len(vd) * len(vb): raise RuntimeError(f"ngspice returned {len(df)} rows, expected {len(vd) * len(vb)}")
+        parts.append(pd.DataFrame(dict(vd_V=np.repeat(vd, len(vb)), vg1_V=float(vg1), vg2_V=float(vg2), vb_V=np.tile(vb, len(vd)),
+                                       id_A=-df["i(vd)"].to_numpy(), ibody_A=-df["i(vb)"].to_numpy())))
+    return pd.concat(parts, ignore_index=True).assign(topology=topology)
+
+def deck_geometry(params=None, deck: ReferenceDeck = ReferenceDeck()):
+    "`params` (default UNCALIBRATED_PARAMS) with the deck's geometry copied: W = w·m, L, W2, L2 (m) and C_B = Cbe (F)."
+    from nsram.fitting import UNCALIBRATED_PARAMS
+    params = UNCALIBRATED_PARAMS if params is None else params
+    return params.replace(w=deck.w * deck.m, l=deck.l, w2=deck.w2, l2=deck.l2, c_b=deck.cbe)
+
+def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck(), topology: str = "1T",
+                           channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 3000):
+    "Two-stage fit of DeviceParams to a `reference_iv_grid`: (FitResult of the channel, FitResult of the junctions); the second's `params` is the calibrated set."
+    from nsram.fitting import fit_held_iv
+    start = deck_geometry(None, deck) if start is None else start
+    sub = grid[(grid.vd_V > 0) & (grid.vd_V <= channel_vd_max) & (grid.vb_V <= channel_vb_max)]
+    if len(sub) < 2 * len(CHANNEL_PARAMS): raise ValueError(f"grid has {len(sub)} channel-dominated points (V_D <= {channel_vd_max} V, V_B <= {channel_vb_max} V); need >= {2 * len(CHANNEL_PARAMS)}")
+    bounds = lambda names: {n: CALIBRATION_BOUNDS[n] for n in names}
+    channel = fit_held_iv(sub, CHANNEL_PARAMS, start, topology=topology, bounds=bounds(CHANNEL_PARAMS), currents=("drain",))
+    junction = fit_held_iv(grid[grid.vd_V > 0], JUNCTION_PARAMS, channel.params.replace(ikf=1e3), topology=topology,
+                           bounds=bounds(JUNCTION_PARAMS), max_nfev=require_int("max_nfev", max_nfev, 1))
+    return channel, junction
+
+def calibration_table(channel, junction, deck: ReferenceDeck = ReferenceDeck()):
+    "One parameter table of a calibration: the deck geometry (copied), then each fitted stage with its 95% interval."
+    import pandas as pd
+    geo = deck_geometry(None, deck)
+    rows = [dict(name=n, value=getattr(geo, n), stage="deck geometry (copied)", unit=geo.unit(n)) for n in ("w", "l", "w2", "l2", "c_b")]
+    return pd.concat([pd.DataFrame(rows), channel.table.assign(stage="channel (I_D, V_D <= 1.5 V, V_B <= 0.5 V)"),
+                      junction.table.assign(stage="junctions and impact (I_D and I_body, whole grid)")], ignore_index=True)

@@ -48,7 +48,10 @@ def cell_subcircuit(params: DeviceParams = DeviceParams(), T: float = 300.0, nam
     name, p, c = _spice_name(name), params, cell_constants(params, T)
     g = "v(g1,s)"
     bv = f"(({_num(c.bv0)}-{_num(c.k_bv)}*{g})*{_num(c.bv_factor)})"
-    mult = f"1/(1-min(exp({_num(c.b_ion)}*(1/{bv}-1/max(v(d,b),1e-3))),{_num(1 - 1 / c.m_max)}))"
+    mult = lambda v: f"1/(1-min(exp({_num(c.b_ion)}*(1/{bv}-1/max({v},1e-3))),{_num(1 - 1 / c.m_max)}))"
+    vl = f"(0.5*(sqrt(({_num(c.pc)}+v(d,b))^2+0.01)+{_num(c.pc)}+v(d,b)))"
+    zener = lambda v: (f"{_num(c.zener_is)}*(exp({v}/{_num(c.vt)})-1)-{_num(c.zener_ibv)}"
+                       f"*exp((-{v}-{_num(c.zener_bv_factor)}*{bv})/{_num(c.zener_nbv * c.vt)})")
     lines = [f".subckt {name} d g1 g2 s",
              f"* NS-RAM cell from nsram DeviceParams evaluated at T = {T:g} K (the NPN scales itself with .options temp);",
              "* ports: drain, NS-RAM gate (V_G1), bulk-control gate (V_G2), source. Internal: body b, trapped fraction q (V = Q).",
@@ -57,7 +60,8 @@ def cell_subcircuit(params: DeviceParams = DeviceParams(), T: float = 300.0, nam
              f"XTI={_num(p.xti)} EG={_num(p.eg)})",
              "VC d dc 0", "Q1 dc b s npar", "Vch d dch 0",
              f"Bch dch s I={_channel_expr(g, 'v(d,s)', 'v(b,s)', c.beta, c, 'v(q,s)')}",
-             f"Bii d bii I=({mult}-1)*(i(Vch)+i(VC))", "Vii bii b 0",
+             f"Bii d bii I=({mult('v(d,s)')}-1)*i(Vch)+{_num(c.avc1)}*{vl}*exp(-{_num(c.avc2)}/{vl})*i(VC)", "Vii bii b 0",
+             f"BZD b d I={zener('v(b,d)')}", f"BZG b g1 I={zener('v(b,g1)')}",
              f"Bbulk b s I={_channel_expr('v(g2,s)', 'v(b,s)', '0', c.beta2, c)}",
              f"CB b s {_num(c.c_b)}"]
     if fixed_q is None:

@@ -63,7 +63,13 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert summary["transient firing-rate difference vs ngspice, max"] <= 0.1
     assert summary["TM ODE vs NEST closed form, max |diff|"] <= 1e-6
     assert summary["firing rate, min over map"] > 0
-    for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep"):
+    claims = pd.read_csv(out["results"] / "device_claims.csv")
+    assert {"quantity", "claim", "model_value", "parameters", "needed_to_reach_claim"} <= set(claims.columns)
+    assert claims.quantity.str.contains("short-term levels, by resolution").any() and claims.quantity.str.contains("retention").any()
+    agree = pd.read_csv(out["results"] / "calibration_agreement.csv")
+    by = agree.groupby("parameters").median_abs_dlog10_I_equilibria.median()
+    assert by["calibrated"] < 0.3 * by["uncalibrated"], by        # calibrating against the reference must bring the model closer
+    for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep", "device_claims", "calibration_s_curve"):
         assert (out["figures"] / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
     for name in ("iv_family", "spike_statistics", "criticality_sweep"):
         assert (out["logs"] / "notebooks" / f"{name}.ipynb").exists(), "executed notebooks must be kept as logs"

@@ -115,6 +115,62 @@ rule reference_circuit:
         RUN_NOTEBOOK
 
 
+rule device_calibration:
+    input:
+        notebook="nbs/experiments/device_calibration.ipynb",
+        library=REFERENCE_LIBRARY + ["nsram/fitting.py"],
+    output:
+        calibration=f"{RESULTS}/device_calibration.csv",
+        agreement=f"{RESULTS}/calibration_agreement.csv",
+        firing=f"{RESULTS}/calibration_firing.csv",
+        figure=report(f"{FIGURES}/calibration_s_curve.png", caption="../report/calibration_s_curve.rst", category="Device"),
+    log:
+        notebook=f"{LOGS}/notebooks/device_calibration.ipynb",
+        stdout=f"{LOGS}/device_calibration.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            calibration_path=output.calibration,
+            agreement_path=output.agreement,
+            firing_path=output.firing,
+            figure_path=output.figure,
+            **config["device_calibration"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
+rule device_claims:
+    input:
+        notebook="nbs/experiments/device_claims.ipynb",
+        library=DEVICE_LIBRARY + ["nsram/fitting.py", "nsram/reference.py", "nsram/spice.py"],
+        calibration=rules.device_calibration.output.calibration,
+        vg2=rules.cell_dynamics.output.vg2,
+    output:
+        table=f"{RESULTS}/device_claims.csv",
+        figure=report(f"{FIGURES}/device_claims.png", caption="../report/device_claims.rst", category="Device"),
+    log:
+        notebook=f"{LOGS}/notebooks/device_claims.ipynb",
+        stdout=f"{LOGS}/device_claims.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output: papermill_parameters(
+            calibration_path=input.calibration,
+            vg2_path=input.vg2,
+            table_path=output.table,
+            figure_path=output.figure,
+            **config["device_claims"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
 rule stp_trains:
     input:
         notebook="nbs/experiments/stp_trains.ipynb",
