@@ -8,6 +8,7 @@ Docs: https://github.com/nsram-dev/nsram/cell.html.md"""
 from __future__ import annotations
 import math
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 import numpy as np
 from numba import njit
 from scipy.integrate import odeint, solve_ivp
@@ -16,10 +17,10 @@ from .physics import (DeviceParams, CellConstants, cell_constants, cell_currents
                            _cell_currents, _constants_from_array, _trapping_rate)
 
 # %% auto #0
-__all__ = ['STATE', 'METHODS', 'FIRING_REGIMES', 'SYNAPSE_REST', 'SYNAPSE_WRITE', 'SYNAPSE_ERASE', 'CellBias', 'CellTrace',
-           'simulate_cell', 'firing_rate', 'energy_per_spike', 'firing_regime', 'firing_map', 'vg2_sweep', 'dc_sweep',
-           'cell_equilibria', 'iv_hysteresis', 'plot_iv_hysteresis', 'simulate_protocol', 'read_current',
-           'pulse_segments', 'synapse_pulses']
+__all__ = ['STATE', 'METHODS', 'FIRING_REGIMES', 'SYNAPSE_REST', 'SYNAPSE_WRITE', 'SYNAPSE_ERASE', 'CellBias',
+           'drop_stale_kernel_cache', 'CellTrace', 'simulate_cell', 'firing_rate', 'energy_per_spike', 'firing_regime',
+           'firing_map', 'vg2_sweep', 'dc_sweep', 'cell_equilibria', 'iv_hysteresis', 'plot_iv_hysteresis',
+           'simulate_protocol', 'read_current', 'pulse_segments', 'synapse_pulses']
 
 # %% ../nbs/02_cell.ipynb #3d3610db
 @dataclass(frozen=True)
@@ -44,6 +45,20 @@ class CellBias:
         require_positive("T", self.T, "K")
 
     def replace(self, **changes) -> "CellBias": return replace(self, **changes)
+
+# %% ../nbs/02_cell.ipynb #0aeba947
+def drop_stale_kernel_cache(module_file, *dependencies) -> int:
+    "Delete numba's on-disk cache of `module_file`'s kernels if a file in `dependencies` (whose kernels they inline) is newer; returns how many."
+    module_file = Path(module_file)
+    newest = max(Path(d).stat().st_mtime for d in dependencies)
+    removed = 0
+    for f in (module_file.parent / "__pycache__").glob(f"{module_file.stem}.*.nb[ic]"):
+        try:
+            if f.stat().st_mtime < newest: f.unlink(); removed += 1
+        except OSError: pass   # a read-only install: nothing to refresh
+    return removed
+
+if "__file__" in globals(): drop_stale_kernel_cache(__file__, Path(__file__).with_name("physics.py"))
 
 # %% ../nbs/02_cell.ipynb #3aac98f3
 STATE = ("vd", "vb", "q", "energy")
