@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import numpy as np
 import torch
-from .core import as_finite_array, as_generator
+from .core import as_finite_array, as_generator, require_int
 
 # %% auto #0
 __all__ = ['rate_encode', 'rate_decode', 'latency_encode', 'latency_decode', 'delta_encode', 'delta_decode', 'population_centres',
@@ -45,7 +45,8 @@ def rate_encode(x, n_steps: int, dt: float = 1e-3, max_rate: float = 500.0, x_ra
     "Rate code of `x` (..., n): bool spikes (..., n_steps, n) for 'bernoulli', integer counts for 'poisson'."
     x, lo, hi = _as_input("x", x, x_range)
     n_steps = _check_steps(n_steps)
-    if not dt > 0 or not max_rate > 0: raise ValueError(f"dt and max_rate must be > 0, got dt={dt!r}, max_rate={max_rate!r}")
+    if not 0 < dt < math.inf or not 0 < max_rate < math.inf:
+        raise ValueError(f"dt and max_rate must be finite and > 0, got dt={dt!r}, max_rate={max_rate!r}")
     p = (max_rate * dt) * (x - lo) / (hi - lo)
     p = p.unsqueeze(-2).expand(*x.shape[:-1], n_steps, x.shape[-1])
     g = as_generator(seed, x.device)
@@ -58,7 +59,8 @@ def rate_encode(x, n_steps: int, dt: float = 1e-3, max_rate: float = 500.0, x_ra
 def rate_decode(spikes, dt: float = 1e-3, max_rate: float = 500.0, x_range=(0.0, 1.0)):
     "Estimate of x (..., n) from spikes or counts (..., T, n) of `rate_encode`."
     lo, hi = _check_range(x_range)
-    if not dt > 0 or not max_rate > 0: raise ValueError(f"dt and max_rate must be > 0, got dt={dt!r}, max_rate={max_rate!r}")
+    if not 0 < dt < math.inf or not 0 < max_rate < math.inf:
+        raise ValueError(f"dt and max_rate must be finite and > 0, got dt={dt!r}, max_rate={max_rate!r}")
     counts = torch.as_tensor(spikes).to(torch.float64)
     if counts.ndim < 2 or counts.shape[-2] == 0: raise ValueError(f"spikes must have shape (..., T, n) with T >= 1, got {tuple(counts.shape)}")
     return lo + (hi - lo) * counts.mean(-2) / (max_rate * dt)
@@ -138,5 +140,6 @@ def phase_encode(x, n_steps: int, period: int, x_range=(0.0, 1.0)):
 
 def phase_decode(spikes, period: int, x_range=(0.0, 1.0)):
     "x (..., n) from the phase of the spikes in the first cycle of `spikes` (..., T, n)."
+    period = require_int("period", period, 1)
     first = torch.as_tensor(spikes)[..., :period, :]
     return latency_decode(first, x_range) if period > 1 else torch.full(first.shape[:-2] + first.shape[-1:], float(x_range[1]))

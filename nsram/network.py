@@ -187,7 +187,7 @@ class NSRAMNetwork:
             if W_in.ndim != 2 or W_in.shape[0] != self.n: raise ValueError(f"W_in must have shape ({self.n}, n_inputs), got {tuple(W_in.shape)}")
             if not torch.isfinite(W_in).all(): raise ValueError("W_in must be finite")
             self.n_inputs = W_in.shape[1]
-        self.W_in = W_in.to(self.device, self.dtype)
+        self.W_in = W_in.to(self.device, self.dtype).clone()   # a copy: the caller's tensor stays the caller's
 
     def _build_neurons(self, g):
         p, cv, n = self.neuron, self.variability, self.n
@@ -254,7 +254,7 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
     if record_spikes not in (None, "dense", "events"): raise ValueError(f"record_spikes must be None, 'dense' or 'events', got {record_spikes!r}")
     unknown = set(record) - set(TRACE_NAMES)
     if unknown: raise ValueError(f"record must name traces among {TRACE_NAMES}, got {sorted(unknown)}")
-    record_every = require_int("record_every", record_every)
+    record_every, chunk = require_int("record_every", record_every), require_int("chunk", chunk)
     from tqdm.auto import tqdm
     dev, dt_, p, N = self.device, self.dtype, self.neuron, self.n
     col = lambda x: x.to(dev, dt_)

@@ -6,12 +6,13 @@ Docs: https://github.com/nsram-dev/nsram/neurons.html.md"""
 
 # %% ../nbs/24_neurons.ipynb #4e0c20c1
 from __future__ import annotations
+from types import MappingProxyType
 import math
 from dataclasses import dataclass, field, replace
 from typing import Callable
 import numpy as np
 import torch
-from .core import require_in_range, require_positive
+from .core import require_in_range, require_positive, require_int
 
 # %% auto #0
 __all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
@@ -71,6 +72,7 @@ IZHIKEVICH_PRESETS = {p.name: p for p in [
     IzhikevichPreset("inhibition-induced spiking", -0.02, -1.0, -60, 8, -63.8, 350, 0.5, _steps((50, 250, 75), base=80)),
     IzhikevichPreset("inhibition-induced bursting", -0.026, -1.0, -45, -2, -63.8, 350, 0.5, _steps((50, 250, 75), base=80)),
 ]}
+IZHIKEVICH_PRESETS = MappingProxyType(IZHIKEVICH_PRESETS)   # read-only: a caller cannot change the shared presets
 
 # %% ../nbs/24_neurons.ipynb #e974695a
 @dataclass
@@ -143,6 +145,7 @@ PATTERN_CHECKS = {
     "inhibition-induced spiking": lambda tr, s: _n(s, 0, 50) + _n(s, 260, 350) == 0 and _n(s, 50, 260) >= 3 and len(bursts(s)) == len(s),
     "inhibition-induced bursting": lambda tr, s: _n(s, 0, 50) + _n(s, 260, 350) == 0 and sum(len(b) >= 2 for b in bursts(s)) >= 2,
 }
+PATTERN_CHECKS = MappingProxyType(PATTERN_CHECKS)   # read-only, like the presets
 
 def classify_pattern(trace: IzhikevichTrace) -> list:
     "Names of every pattern whose predicate the trace satisfies (a predicate reads the protocol windows of its own preset)."
@@ -151,7 +154,7 @@ def classify_pattern(trace: IzhikevichTrace) -> list:
     return [name for name, check in PATTERN_CHECKS.items() if bool(check(trace, s))]
 
 # %% ../nbs/24_neurons.ipynb #ee01183c
-HH_PARAMS = dict(C=1.0, g_na=120.0, g_k=36.0, g_l=0.3, e_na=50.0, e_k=-77.0, e_l=-54.387)   # µF/cm², mS/cm², mV (Dayan & Abbott 2001)
+HH_PARAMS = MappingProxyType(dict(C=1.0, g_na=120.0, g_k=36.0, g_l=0.3, e_na=50.0, e_k=-77.0, e_l=-54.387))   # µF/cm², mS/cm², mV (Dayan & Abbott 2001)
 
 def _hh_rates(V):
     "α, β (1/ms) of m, h, n at V (mV)."
@@ -202,6 +205,9 @@ def hh_rate(currents, t_end: float = 300.0, settle: float = 100.0, dt: float = 0
 
 def hh_rheobase(lo: float = 0.0, hi: float = 10.0, t_end: float = 100.0, tol: float = 1e-3, dt: float = 0.025, points: int = 11) -> float:
     "Smallest step current (µA/cm²) that gives at least one spike within `t_end` ms: batched grid refinement to `tol`."
+    tol, points = float(require_positive("tol", tol, "µA/cm²")), require_int("points", points, 3)
+    require_positive("t_end", t_end, "ms"); require_positive("dt", dt, "ms")
+    if not hi > lo: raise ValueError(f"hi must be above lo, got lo={lo!r}, hi={hi!r} µA/cm²")
     while True:
         grid = np.linspace(lo, hi, points)
         fires = np.array([len(s) > 0 for s in simulate_hh(grid, t_end, dt)[0]])
@@ -260,8 +266,9 @@ def _hh_block(V, m, h, n, I, fired):
 def _compiled_hh_block():
     return torch.compile(_hh_block, dynamic=True, fullgraph=True)
 
-SPIKING_MODELS = {"lif": dict(bias=1.1, scale=1.0, substeps=1), "izhikevich": dict(bias=5.0, scale=10.0, substeps=2),
-                  "hh": dict(bias=8.0, scale=10.0, substeps=40)}
+SPIKING_MODELS = MappingProxyType({name: MappingProxyType(cfg) for name, cfg in {
+    "lif": dict(bias=1.1, scale=1.0, substeps=1), "izhikevich": dict(bias=5.0, scale=10.0, substeps=2),
+    "hh": dict(bias=8.0, scale=10.0, substeps=40)}.items()})
 
 class SpikingReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
     "Sparse recurrent network of LIF, Izhikevich or Hodgkin-Huxley neurons; same interface and features as `NSRAMReservoir`."

@@ -6,6 +6,7 @@ Docs: https://github.com/nsram-dev/nsram/tasks.html.md"""
 
 # %% ../nbs/20_tasks.ipynb #94b12e07
 from __future__ import annotations
+from types import MappingProxyType
 import math
 from dataclasses import dataclass
 import numpy as np
@@ -25,7 +26,7 @@ def uniform_input(n_steps: int, low: float = 0.0, high: float = 0.5, seed=0) -> 
     return (low + (high - low) * u).numpy()
 
 # %% ../nbs/20_tasks.ipynb #ad358bec
-NARMA_COEFFICIENTS = {10: (0.3, 0.05, 1.5, 0.1)}
+NARMA_COEFFICIENTS = MappingProxyType({10: (0.3, 0.05, 1.5, 0.1)})
 NARMA_LONG_COEFFICIENTS = (0.2, 0.004, 1.5, 0.001)
 
 def narma(u, order: int = 10, coefficients: tuple | None = None, saturate: bool = False) -> np.ndarray:

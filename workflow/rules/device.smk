@@ -146,7 +146,7 @@ rule device_calibration:
 rule device_claims:
     input:
         notebook="nbs/experiments/device_claims.ipynb",
-        library=DEVICE_LIBRARY + ["nsram/fitting.py", "nsram/reference.py", "nsram/spice.py"],
+        library=REFERENCE_LIBRARY + ["nsram/fitting.py"],
         calibration=rules.device_calibration.output.calibration,
         vg2=rules.cell_dynamics.output.vg2,
     output:
