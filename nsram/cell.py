@@ -50,6 +50,7 @@ class CellBias:
 def drop_stale_kernel_cache(module_file, *dependencies) -> int:
     "Delete numba's on-disk cache of `module_file`'s kernels if a file in `dependencies` (whose kernels they inline) is newer; returns how many."
     module_file = Path(module_file)
+    if not dependencies: raise ValueError("dependencies must name at least one file whose kernels the module inlines")
     newest = max(Path(d).stat().st_mtime for d in dependencies)
     removed = 0
     for f in (module_file.parent / "__pycache__").glob(f"{module_file.stem}.*.nb[ic]"):

@@ -297,7 +297,8 @@ def deck_geometry(params=None, deck: ReferenceDeck = ReferenceDeck()):
 def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck(), topology: str = "1T",
                            channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 3000):
     "Two-stage fit of DeviceParams to a `reference_iv_grid`: (FitResult of the channel, FitResult of the junctions); the second's `params` is the calibrated set."
-    from nsram.fitting import fit_held_iv
+    from nsram.fitting import fit_held_iv, check_held_iv
+    grid = check_held_iv(grid)
     start = deck_geometry(None, deck) if start is None else start
     sub = grid[(grid.vd_V > 0) & (grid.vd_V <= channel_vd_max) & (grid.vb_V <= channel_vb_max)]
     if len(sub) < 2 * len(CHANNEL_PARAMS): raise ValueError(f"grid has {len(sub)} channel-dominated points (V_D <= {channel_vd_max} V, V_B <= {channel_vb_max} V); need >= {2 * len(CHANNEL_PARAMS)}")
