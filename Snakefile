@@ -32,6 +32,7 @@ rule all:
         rules.reference_circuit.output,
         rules.device_calibration.output,
         rules.device_claims.output,
+        rules.neuron_reduction.output,
         rules.stp_trains.output,
         rules.device_summary.output,
         rules.spike_statistics.output,

@@ -7,7 +7,7 @@ Docs: https://github.com/nsram-dev/nsram/cell.html.md"""
 # %% ../nbs/02_cell.ipynb #9a0c0e11
 from __future__ import annotations
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 import numpy as np
 from numba import njit
@@ -67,13 +67,13 @@ METHODS = ("LSODA", "Rodas4", "LSODA-ivp", "Radau", "BDF")
 
 @njit(cache=True)
 def _rhs(y, t, a):
-    "State derivative; `a` = [V_D supply, V_G1, V_G2, *CellConstants]."
-    c = _constants_from_array(a[3:])
+    "State derivative; `a` = [V_D supply, V_G1, V_G2, I_in injected into the drain node, *CellConstants]."
+    c = _constants_from_array(a[4:])
     vd_supply, vg1, vg2 = a[0], a[1], a[2]
     i_ch, i_c, i_b, i_ii, i_bulk, i_z, i_d = _cell_currents(y[0], y[1], y[2], vg1, vg2, c)
     i_in = (vd_supply - y[0]) / c.r_d
     out = np.empty(4)
-    out[0] = (i_in - i_d) / c.c_d
+    out[0] = (i_in + a[3] - i_d) / c.c_d
     out[1] = (i_ii + i_z - i_b - i_bulk) / c.c_b
     out[2] = _trapping_rate(y[2], i_ii, vg1, c)
     out[3] = vd_supply * i_in
@@ -90,8 +90,8 @@ def _jac(y, t, a):
         yp[j] = y[j]
     return J
 
-def _rhs_args(bias: CellBias, params: DeviceParams) -> np.ndarray:
-    return np.array([bias.vd, bias.vg1, bias.vg2, *cell_constants(params, bias.T, bias.topology)], dtype=np.float64)
+def _rhs_args(bias: CellBias, params: DeviceParams, i_in: float = 0.0) -> np.ndarray:
+    return np.array([bias.vd, bias.vg1, bias.vg2, i_in, *cell_constants(params, bias.T, bias.topology)], dtype=np.float64)
 
 @dataclass
 class CellTrace:
@@ -103,6 +103,8 @@ class CellTrace:
     bias: CellBias
     params: DeviceParams
     n_steps: int = -1  # internal solver steps taken
+    i_in: np.ndarray = field(default_factory=lambda: np.zeros(1))  # A, injected into the drain node: sample k holds on [k, k+1)·i_in_dt
+    i_in_dt: float = math.inf  # s
 
     def __getattr__(self, name):
         if name in STATE: return self.y[STATE.index(name)]
@@ -116,7 +118,13 @@ class CellTrace:
         c = cell_constants(self.params, self.bias.T, self.bias.topology)
         cur = cell_currents(self.vd, self.vb, self.q, self.bias.vg1, self.bias.vg2, c)
         cur["supply"] = (self.bias.vd - self.vd) / c.r_d
+        cur["injected"] = self.injected()
         return cur
+
+    def injected(self) -> np.ndarray:
+        "The current (A) injected into the drain node at each time of `t`."
+        k = np.minimum((self.t / self.i_in_dt).astype(np.int64) if math.isfinite(self.i_in_dt) else 0, len(self.i_in) - 1)
+        return np.broadcast_to(self.i_in[k], self.t.shape).copy()
 
 # %% ../nbs/02_cell.ipynb #62ab212c
 # RODAS4 (Hairer & Wanner 1996, §IV.7) in the K-form G·K_i = f(y + Σ A_ij K_j) + Σ (C_ij/h) K_j, G = I/(γh) - J,
@@ -177,22 +185,28 @@ def _rodas4_step(y, f0, J, h, a):
     return y_new, K[5]
 
 @njit(cache=True)
-def _rodas4(y0, t_end, a, rtol, atol, h0):
-    "Adaptive RODAS4 over [0, t_end]: accepted times, states (4, n), derivatives (4, n), accepted and rejected step counts."
+def _rodas4(y0, t_end, a, rtol, atol, h0, table, dt_seg):
+    """Adaptive RODAS4 over [0, t_end] with the injected current a[3] = table[k] on [k·dt_seg, (k+1)·dt_seg), steps ending
+    on every switch: accepted times, states (4, n), derivatives (4, n), accepted and rejected step counts."""
     n, cap = y0.size, 4096
     ts, ys, fs = np.empty(cap), np.empty((cap, n)), np.empty((cap, n))
+    a = a.copy(); a[3] = table[0]
+    seg, seg_end = 0, min(dt_seg, t_end)
     t, y, h = 0.0, y0.copy(), h0
     f0 = _rhs(y, t, a); J = _jac(y, t, a)
     ts[0], ys[0], fs[0] = t, y, f0
     k, n_acc, n_rej, fac_max = 1, 0, 0, 6.0
     while t < t_end:
-        h = min(h, t_end - t)
+        clamped = h >= seg_end - t
+        if clamped: h = seg_end - t
         y_new, e = _rodas4_step(y, f0, J, h, a)
         err = 0.0
         for i in range(n): err += (e[i] / (atol[i] + rtol * max(abs(y[i]), abs(y_new[i])))) ** 2
         err = math.sqrt(err / n)
         if err <= 1.0:
-            t, y = t + h, y_new
+            t, y = (seg_end if clamped else t + h), y_new
+            if clamped and seg_end < t_end:
+                seg += 1; a[3] = table[seg]; seg_end = min((seg + 1) * dt_seg, t_end)
             f0, J = _rhs(y, t, a), _jac(y, t, a)
             if k == cap:
                 cap *= 2
@@ -233,16 +247,31 @@ def _check_state(y0):
     require_in_range("y0[2] (trapped fraction q)", y0[2], 0.0, 1.0)
     return np.concatenate([y0, [0.0]]) if y0.shape == (3,) else y0.copy()
 
+def _injection_table(i_in, i_in_dt, t_end, method):
+    "The injected current as (samples A, hold time s): a constant is one sample held forever."
+    table = np.atleast_1d(require_in_range("i_in", i_in, -1.0, 1.0, "A")).astype(np.float64)
+    if table.ndim != 1 or table.size == 0: raise ValueError(f"i_in must be a number or a non-empty 1-D array (A), got shape {np.shape(i_in)}")
+    if table.size == 1 and i_in_dt is None: return table, math.inf
+    if method != "Rodas4": raise ValueError(f"a time-varying i_in needs method='Rodas4' (it steps to every switch), got method={method!r}")
+    if i_in_dt is None: raise ValueError("i_in_dt (s) must be given with an array i_in: each sample is held for i_in_dt")
+    dt_seg = float(require_positive("i_in_dt", i_in_dt, "s"))
+    if table.size * dt_seg < t_end * (1 - 1e-12):
+        raise ValueError(f"i_in must cover t_end: {table.size} samples x i_in_dt = {table.size * dt_seg:g} s < t_end = {t_end:g} s")
+    return table, dt_seg
+
 def simulate_cell(bias: CellBias, t_end: float, params: DeviceParams = DeviceParams(), y0=(0.0, 0.0, 0.0),
                   rtol: float = 1e-6, atol=None, method: str = "LSODA", spike_threshold: float = 0.4,
-                  dt_out: float = 5e-9) -> CellTrace:
-    "Integrate the cell for `t_end` s at constant `bias`; spikes are upward crossings of vb through `spike_threshold` (V)."
+                  dt_out: float = 5e-9, i_in=0.0, i_in_dt: float | None = None) -> CellTrace:
+    """Integrate the cell for `t_end` s at constant `bias`; spikes are upward crossings of vb through `spike_threshold` (V).
+    `i_in` (A) is injected into the drain node: a constant, or (method 'Rodas4') samples held for `i_in_dt` s each."""
     if not isinstance(bias, CellBias): raise TypeError(f"bias must be a CellBias, got {type(bias).__name__}")
     if not isinstance(params, DeviceParams): raise TypeError(f"params must be DeviceParams, got {type(params).__name__}")
     t_end = float(require_positive("t_end", t_end, "s"))
     rtol = float(require_in_range("rtol", rtol, 1e-13, 1e-2))
     if method not in METHODS: raise ValueError(f"method must be one of {METHODS} (stiff solvers), got {method!r}")
-    y0, a = _check_state(y0), _rhs_args(bias, params)
+    table, dt_seg = _injection_table(i_in, i_in_dt, t_end, method)
+    y0, a = _check_state(y0), _rhs_args(bias, params, float(table[0]))
+    inj = dict(i_in=table, i_in_dt=dt_seg)
     atol = rtol * np.array([1.0, 1.0, 1e-2, 1e-15]) if atol is None else require_positive("atol", atol)
     if method == "LSODA":
         dt_out = float(require_in_range("dt_out", dt_out, 0.0, t_end, "s", lo_open=True))
@@ -259,20 +288,22 @@ def simulate_cell(bias: CellBias, t_end: float, params: DeviceParams = DevicePar
             yf = odeint(_rhs, y[:, i], tf, args=(a,), Dfun=_jac, rtol=rtol, atol=atol, mxstep=10**6).T
             tj, sj = _hermite_crossings(tf, yf, np.array([_rhs(col, 0.0, a) for col in yf.T]).T, spike_threshold, iterations=24)
             if len(tj): times[j], states[:, j] = tj[0], sj[:, 0]
-        return CellTrace(t, y, times, states[3], bias, params, int(info["nst"][-1]))
+        return CellTrace(t, y, times, states[3], bias, params, int(info["nst"][-1]), **inj)
     if method == "Rodas4":
         atol = np.asarray(atol, dtype=float)
         if atol.shape not in ((), (4,)): raise ValueError(f"atol must be a scalar or hold 4 values (vd, vb, q, energy), got shape {atol.shape}")
-        t, y, dy, n_acc, n_rej = _rodas4(y0, t_end, a, rtol, np.broadcast_to(atol, (4,)).copy(), 1e-12)
+        t, y, dy, n_acc, n_rej = _rodas4(y0, t_end, a, rtol, np.broadcast_to(atol, (4,)).copy(), 1e-12, table,
+                                         min(dt_seg, 2 * t_end))
         if not np.all(np.isfinite(y)): raise RuntimeError(f"the cell ODE failed at {bias}: non-finite state")
         times, states = _hermite_crossings(t, y, dy, spike_threshold)
-        return CellTrace(t, y, times, states[3], bias, params, n_acc)
+        return CellTrace(t, y, times, states[3], bias, params, n_acc, **inj)
     event = lambda t, y: y[1] - spike_threshold
     event.direction = 1.0
     with np.errstate(over="ignore"):  # the finite-difference Jacobian probes far-off states; harmless
         sol = solve_ivp(lambda t, y: _rhs(y, t, a), (0.0, t_end), y0, method=method.replace("-ivp", ""), rtol=rtol, atol=atol, events=event)
     if sol.status < 0: raise RuntimeError(f"the cell ODE failed at {bias}: {sol.message}")
-    return CellTrace(sol.t, sol.y, sol.t_events[0], sol.y_events[0][:, 3] if len(sol.t_events[0]) else np.zeros(0), bias, params, len(sol.t) - 1)
+    return CellTrace(sol.t, sol.y, sol.t_events[0], sol.y_events[0][:, 3] if len(sol.t_events[0]) else np.zeros(0), bias, params,
+                     len(sol.t) - 1, **inj)
 
 # %% ../nbs/02_cell.ipynb #99e2f0b2
 def firing_rate(trace: CellTrace, settle: float = 0.5) -> float:

@@ -16,15 +16,10 @@ from .core import require_in_range, require_positive, require_int, as_generator
 from .encoding import rate_encode
 from .plasticity import DeviceSynapse, DeviceOptimizer
 from .forward_forward import check_classification_data, start_fit
+from .neurons import pseudo_derivative, spike_with_pseudo_derivative
 
 # %% auto #0
-__all__ = ['pseudo_derivative', 'eprop_gradients', 'spike_with_pseudo_derivative', 'bptt_gradients', 'init_eprop',
-           'EPropClassifier']
-
-# %% ../nbs/74_eprop.ipynb #d37d61f6
-def pseudo_derivative(v: torch.Tensor, v_th: float = 1.0, gamma: float = 0.3) -> torch.Tensor:
-    "ψ = γ/v_th · max(0, 1 - |(v - v_th)/v_th|): the triangular surrogate of dz/dv (Bellec et al. 2020)."
-    return gamma / v_th * (1 - ((v - v_th) / v_th).abs()).clamp(min=0)
+__all__ = ['eprop_gradients', 'bptt_gradients', 'init_eprop', 'EPropClassifier']
 
 # %% ../nbs/74_eprop.ipynb #1b4d1618
 def _check_run(params, spikes, labels, alpha, kappa, n_loss):
@@ -73,21 +68,6 @@ def eprop_gradients(params: dict, spikes: torch.Tensor, labels: torch.Tensor, al
     return grads, y_sum
 
 # %% ../nbs/74_eprop.ipynb #992bb81a
-class _SpikeWithPseudoDerivative(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, v, v_th, gamma):
-        ctx.save_for_backward(v); ctx.v_th, ctx.gamma = v_th, gamma
-        return (v > v_th).to(v.dtype)
-
-    @staticmethod
-    def backward(ctx, grad_output):
-        v, = ctx.saved_tensors
-        return grad_output * pseudo_derivative(v, ctx.v_th, ctx.gamma), None, None
-
-def spike_with_pseudo_derivative(v: torch.Tensor, v_th: float = 1.0, gamma: float = 0.3) -> torch.Tensor:
-    "Heaviside spike H(v - v_th) whose gradient is the pseudo-derivative ψ (for BPTT with autograd)."
-    return _SpikeWithPseudoDerivative.apply(v, v_th, gamma)
-
 def bptt_gradients(params: dict, spikes: torch.Tensor, labels: torch.Tensor, alpha: float, kappa: float, n_loss: int,
                    v_th: float = 1.0, gamma: float = 0.3) -> dict:
     "Exact gradients of the same loss by backpropagation through time (pseudo-derivative, reset detached)."

@@ -8,6 +8,7 @@ Docs: https://github.com/nsram-dev/nsram/export.html.md"""
 from __future__ import annotations
 import math, re
 import numpy as np
+import torch
 from .core import as_finite_array
 from .network import NeuronParams, NSRAMNetwork, brian2_model, brian2_network, import_brian2, run_in_brian2
 from .physics import DeviceParams
@@ -50,6 +51,7 @@ def to_nestml(params: NeuronParams, name: str = "nsram_neuron") -> str:
     exp_line = ("        inline v_bounded real = min(v, v_peak)\n"
                 "        inline i_spike real = delta_t * exp((v_bounded - v_t) / delta_t)\n") if params.delta_t > 0 else \
                "        inline i_spike real = 0.0\n"
+    exp_line += "        inline i_fold real = fold * max(v_peak - v, 0.0)**0.5\n"
     return f"""# NS-RAM neuron exported by nsram: dimensionless AdEx/LIF (v in units of the rest-to-threshold distance).
 model {name}:
     state:
@@ -59,7 +61,7 @@ model {name}:
         refr_t ms = 0 ms
 
     equations:
-{exp_line}        v' = (-(v - v_rest) + i_spike - w + I_syn + i_bias + I_stim) / tau_m
+{exp_line}        v' = (-(v - v_rest) + i_spike + i_fold - w + I_syn + i_bias + I_stim) / tau_m
         w' = (a * (v - v_rest) - w) / tau_w
         I_syn' = -I_syn / tau_syn
         refr_t' = -1
@@ -77,6 +79,7 @@ model {name}:
         a real = {params.a!r}
         b real = {params.b!r}
         i_bias real = {params.i_bias!r}
+        fold real = {params.fold!r}
 
     input:
         spikes <- spike

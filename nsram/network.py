@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, fields, replace, asdict
 import numpy as np
 import torch
 from .core import as_generator, require_in_range, require_int, require_positive
+from .stp import STPParams, DEPRESSING, FACILITATING, tsodyks2_efficacies
 from .connectivity import CONNECTIVITY_KINDS, connectivity as build_connectivity, sparse_csr, row_indices, transpose_csr
 
 # %% auto #0
-__all__ = ['LIF', 'NSRAM_NEURON', 'STP_MODES', 'DEPRESSING', 'FACILITATING', 'TRACE_NAMES', 'PROPAGATIONS', 'NeuronParams',
-           'STPParams', 'vg2_to_stp', 'tsodyks2_efficacies', 'SimulationResult', 'NSRAMNetwork', 'brian2_model',
-           'import_brian2', 'brian2_network', 'run_in_brian2']
+__all__ = ['LIF', 'NSRAM_NEURON', 'STP_MODES', 'TRACE_NAMES', 'PROPAGATIONS', 'NeuronParams', 'vg2_to_stp', 'SimulationResult',
+           'NSRAMNetwork', 'brian2_model', 'import_brian2', 'brian2_network', 'run_in_brian2']
 
 # %% ../nbs/11_network.ipynb #c07edb91
 @dataclass(frozen=True)
@@ -35,11 +35,12 @@ class NeuronParams:
     tau_syn: float = 5e-3    # synaptic current decay time constant, s
     i_bias: float = 0.0      # constant drive (units of v)
     noise: float = 0.0       # sigma: stationary std of v from white noise on a free membrane
+    fold: float = 0.0        # saddle-node leak: adds fold*sqrt(max(v_peak - v, 0)) to dv (the device neuron, 06_reduction); 0: LIF/AdEx
 
     def __post_init__(self):
         for name in ("tau_m", "tau_w", "tau_syn"): require_positive(name, getattr(self, name), "s")
         require_in_range("t_ref", self.t_ref, 0.0, unit="s")
-        for name in ("delta_t", "noise", "b"): require_in_range(name, getattr(self, name), 0.0)
+        for name in ("delta_t", "noise", "b", "fold"): require_in_range(name, getattr(self, name), 0.0)
         for name in ("v_rest", "v_reset", "v_t", "a", "i_bias"): require_in_range(name, getattr(self, name))
         if not self.v_peak > self.v_reset:
             raise ValueError(f"v_peak must exceed v_reset, got v_peak={self.v_peak:g}, v_reset={self.v_reset:g}")
@@ -54,22 +55,6 @@ NSRAM_NEURON = NeuronParams(delta_t=0.1, v_peak=1.5, a=0.0, b=0.05, tau_w=100e-3
 # %% ../nbs/11_network.ipynb #c41a69ab
 STP_MODES = ("none", "std", "stf", "heterogeneous")
 
-@dataclass(frozen=True)
-class STPParams:
-    "Tsodyks-Markram parameters: utilisation `U` (dimensionless), recovery and facilitation times (s)."
-    U: float = 0.6
-    tau_rec: float = 0.8
-    tau_fac: float = 0.0
-
-    def __post_init__(self):
-        require_in_range("U", self.U, 0.0, 1.0, lo_open=True)
-        require_positive("tau_rec", self.tau_rec, "s"); require_in_range("tau_fac", self.tau_fac, 0.0, unit="s")
-
-    replace = replace
-
-DEPRESSING = STPParams(U=0.6, tau_rec=0.8, tau_fac=0.0)
-FACILITATING = STPParams(U=0.03, tau_rec=0.13, tau_fac=0.53)
-
 def vg2_to_stp(vg2, v_mid: float = 0.25, v_width: float = 0.05,
                low: STPParams = FACILITATING, high: STPParams = DEPRESSING):
     "Provisional map from V_G2 (V, array) to per-neuron (U, tau_rec, tau_fac): logistic blend from `low` to `high`."
@@ -79,20 +64,6 @@ def vg2_to_stp(vg2, v_mid: float = 0.25, v_width: float = 0.05,
     tau_rec = low.tau_rec ** (1 - s) * high.tau_rec ** s
     tau_fac = low.tau_fac * (1 - s) + high.tau_fac * s
     return U, tau_rec, tau_fac
-
-# %% ../nbs/11_network.ipynb #31447346
-def tsodyks2_efficacies(spike_times, U: float, tau_rec: float, tau_fac: float) -> np.ndarray:
-    "Reference closed form: efficacy u*x at each spike of a train (NEST `tsodyks2_synapse` update), for checks."
-    STPParams(U, tau_rec, tau_fac)                           # validates the parameters
-    times = np.atleast_1d(require_in_range("spike_times", spike_times, unit="s"))
-    if times.ndim != 1 or np.any(np.diff(times) <= 0): raise ValueError("spike_times must be a 1-D, strictly increasing array (s)")
-    x, u, last, out = 1.0, 0.0, -math.inf, []
-    for t in times:
-        h = t - last
-        x = 1 + (x - x * u - 1) * math.exp(-h / tau_rec)
-        u = U + u * (1 - U) * (math.exp(-h / tau_fac) if tau_fac > 0 else 0.0)
-        out.append(u * x); last = t
-    return np.array(out)
 
 # %% ../nbs/11_network.ipynb #66e1216a
 def _lognormal_factors(cv: float, shape, g: torch.Generator, dtype) -> torch.Tensor:
@@ -261,7 +232,7 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
     dt_tau = col(self.dt / self.tau_m); dt_tau_w = col(self.dt / self.tau_w); decay_syn = 1 - self.dt / p.tau_syn
     v_t, v_peak = col(self.v_t), col(self.v_peak)
     n_ref = torch.floor(self.t_ref / self.dt + 1e-3).to(dev, torch.int64)
-    adex, adapt, noisy = p.delta_t > 0, (p.a != 0 or p.b != 0), p.noise > 0
+    adex, adapt, noisy, fold = p.delta_t > 0, (p.a != 0 or p.b != 0), p.noise > 0, p.fold > 0
     if noisy:
         gen = torch.Generator(device=dev).manual_seed(self._noise_seed ^ require_int("seed", seed, 0))
         noise_dv = col(p.noise * torch.sqrt(2 * self.tau_m / self.dt))   # times gain = sigma*sqrt(2 dt/tau_m)
@@ -302,6 +273,7 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
                 gain.view(-1).index_copy_(0, done, dt_tau_flat.index_select(0, done))
             dv = torch.add(i_syn, drive[:, k]).sub_(v)   # i_syn + i_bias + I_in - (v - v_rest)
             if adex: dv.add_(torch.minimum(v, v_peak).sub_(v_t).mul_(1 / p.delta_t).exp_(), alpha=p.delta_t)
+            if fold: dv.add_(torch.sub(v_peak, v).clamp_(min=0).sqrt_(), alpha=p.fold)
             if adapt:
                 dv -= w
                 if p.a: w.add_(torch.sub(v, p.v_rest).mul_(p.a).sub_(w).mul_(dt_tau_w))
@@ -397,6 +369,7 @@ def brian2_model(neuron: NeuronParams, stp: bool = False) -> dict:
     "Brian2 definition of the neuron and synapse (equations with units, threshold, reset, refractory, on_pre, namespace in SI)."
     if not isinstance(neuron, NeuronParams): raise TypeError(f"neuron must be a NeuronParams, got {type(neuron).__name__}")
     exp_term = " + delta_t*exp((clip(v, -inf, v_peak) - v_t)/delta_t)" if neuron.delta_t > 0 else ""
+    exp_term += " + fold*sqrt(clip(v_peak - v, 0, inf))" if neuron.fold > 0 else ""
     equations = f"""
     dv/dt = (v_rest - v{exp_term} - w + I_syn + I_ext)/tau_m : 1 (unless refractory)
     dw/dt = (a*(v - v_rest) - w)/tau_w : 1
@@ -425,7 +398,7 @@ def brian2_model(neuron: NeuronParams, stp: bool = False) -> dict:
     return dict(equations=equations, threshold="v > v_peak", reset="v = v_reset; w += b", refractory="t_ref",
                 method="euler", synapse_model=synapse_model, on_pre=on_pre,
                 namespace=dict(v_rest=neuron.v_rest, v_reset=neuron.v_reset, delta_t=neuron.delta_t, a=neuron.a,
-                               b=neuron.b, tau_syn=neuron.tau_syn))
+                               b=neuron.b, tau_syn=neuron.tau_syn, fold=neuron.fold))
 
 # %% ../nbs/11_network.ipynb #d2354ce3
 def import_brian2():

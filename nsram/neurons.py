@@ -17,7 +17,7 @@ from .core import require_in_range, require_positive, require_int
 # %% auto #0
 __all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
            'IzhikevichTrace', 'simulate_izhikevich', 'bursts', 'classify_pattern', 'hh_step', 'simulate_hh', 'hh_rate',
-           'hh_rheobase', 'ParametricLIF', 'SpikingReservoir']
+           'hh_rheobase', 'pseudo_derivative', 'spike_with_pseudo_derivative', 'ParametricLIF', 'SpikingReservoir']
 
 # %% ../nbs/24_neurons.ipynb #6f7e8a2a
 def _steps(*windows, base: float = 0.0):
@@ -216,9 +216,28 @@ def hh_rheobase(lo: float = 0.0, hi: float = 10.0, t_end: float = 100.0, tol: fl
         lo, hi = grid[first - 1], grid[first]
         if hi - lo <= tol: return float(hi)
 
-# %% ../nbs/24_neurons.ipynb #8f21e4b5
-from .eprop import spike_with_pseudo_derivative
+# %% ../nbs/24_neurons.ipynb #ea90796c
+def pseudo_derivative(v: torch.Tensor, v_th: float = 1.0, gamma: float = 0.3) -> torch.Tensor:
+    "ψ = γ/v_th · max(0, 1 - |(v - v_th)/v_th|): the triangular surrogate of dz/dv (Bellec et al. 2020)."
+    return gamma / v_th * (1 - ((v - v_th) / v_th).abs()).clamp(min=0)
 
+# %% ../nbs/24_neurons.ipynb #8c2b5f02
+class _SpikeWithPseudoDerivative(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, v, v_th, gamma):
+        ctx.save_for_backward(v); ctx.v_th, ctx.gamma = v_th, gamma
+        return (v > v_th).to(v.dtype)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        v, = ctx.saved_tensors
+        return grad_output * pseudo_derivative(v, ctx.v_th, ctx.gamma), None, None
+
+def spike_with_pseudo_derivative(v: torch.Tensor, v_th: float = 1.0, gamma: float = 0.3) -> torch.Tensor:
+    "Heaviside spike H(v - v_th) whose gradient is the pseudo-derivative ψ (for BPTT with autograd)."
+    return _SpikeWithPseudoDerivative.apply(v, v_th, gamma)
+
+# %% ../nbs/24_neurons.ipynb #8f21e4b5
 class ParametricLIF(torch.nn.Module):
     "LIF neurons with a learnable τ per neuron (k = dt/τ = sigmoid(w)); forward: input (T, B, N) -> spikes, voltages."
     def __init__(self, n: int, tau: float = 20e-3, dt: float = 1e-3, v_th: float = 1.0):

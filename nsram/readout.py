@@ -12,7 +12,7 @@ from .core import as_finite_array, require_int, require_in_range
 DEFAULT_ALPHAS = tuple(np.logspace(-8, 4, 13))
 
 # %% auto #0
-__all__ = ['DEFAULT_ALPHAS', 'nmse', 'nrmse', 'r2', 'split_washout', 'ridge_readout', 'classifier_readout']
+__all__ = ['DEFAULT_ALPHAS', 'nmse', 'nrmse', 'r2', 'split_washout']
 
 # %% ../nbs/21_readout.ipynb #0e8e6cfb
 def _pair(y_true, y_pred):
@@ -51,22 +51,3 @@ def split_washout(states, targets, washout: int, train_fraction: float = 0.7):
     cut = int(round(train_fraction * len(X)))
     if cut < 2 or cut > len(X) - 2: raise ValueError(f"train_fraction {train_fraction} leaves fewer than 2 train or test samples")
     return X[:cut], X[cut:], y[:cut], y[cut:]
-
-# %% ../nbs/21_readout.ipynb #dd6663fe
-def ridge_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu"):
-    "DropDeadFeatures -> StandardScaler -> ridge with intercept; penalty by `cv` contiguous folds (KFoldRidgeCV on `device`), or scikit-learn's efficient leave-one-out RidgeCV if None."
-    from sklearn.linear_model import RidgeCV
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-    from nsram.ridge import DropDeadFeatures, KFoldRidgeCV
-    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeCV(alphas=alphas, fit_intercept=True))
-    return make_pipeline(DropDeadFeatures(), StandardScaler(), KFoldRidgeCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device))
-
-def classifier_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu"):
-    "DropDeadFeatures -> StandardScaler -> one-vs-all ridge classifier; penalty by contiguous K-fold accuracy (on `device`), or scikit-learn's leave-one-out if None."
-    from sklearn.linear_model import RidgeClassifierCV
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-    from nsram.ridge import DropDeadFeatures, KFoldRidgeClassifierCV
-    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeClassifierCV(alphas=alphas, fit_intercept=True))
-    return make_pipeline(DropDeadFeatures(), StandardScaler(), KFoldRidgeClassifierCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device))

@@ -10,7 +10,8 @@ import math
 import numpy as np
 import torch
 from .core import as_finite_array, as_generator, require_in_range, require_int, require_positive
-from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES, STPParams, vg2_to_stp
+from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to_stp
+from .stp import STPParams
 
 # %% auto #0
 __all__ = ['FEATURES', 'spike_trace', 'NSRAMReservoir', 'ESNReservoir']

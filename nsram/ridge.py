@@ -13,7 +13,7 @@ from .core import as_finite_array, require_int, require_in_range
 from .readout import DEFAULT_ALPHAS
 
 # %% auto #0
-__all__ = ['KFoldRidgeCV', 'KFoldRidgeClassifierCV', 'DropDeadFeatures']
+__all__ = ['KFoldRidgeCV', 'KFoldRidgeClassifierCV', 'DropDeadFeatures', 'ridge_readout', 'classifier_readout']
 
 # %% ../nbs/21a_ridge.ipynb #1ae0dc14
 def _r2_columns(y, p):
@@ -116,3 +116,20 @@ class DropDeadFeatures(TransformerMixin, BaseEstimator):
         X = as_finite_array("X", X)
         if X.ndim != 2 or X.shape[1] != self.n_features_in_: raise ValueError(f"X must have shape (n, {self.n_features_in_}), got {X.shape}")
         return X[:, self.keep_]
+
+# %% ../nbs/21a_ridge.ipynb #dd6663fe
+def ridge_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu"):
+    "DropDeadFeatures -> StandardScaler -> ridge with intercept; penalty by `cv` contiguous folds (KFoldRidgeCV on `device`), or scikit-learn's efficient leave-one-out RidgeCV if None."
+    from sklearn.linear_model import RidgeCV
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeCV(alphas=alphas, fit_intercept=True))
+    return make_pipeline(DropDeadFeatures(), StandardScaler(), KFoldRidgeCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device))
+
+def classifier_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu"):
+    "DropDeadFeatures -> StandardScaler -> one-vs-all ridge classifier; penalty by contiguous K-fold accuracy (on `device`), or scikit-learn's leave-one-out if None."
+    from sklearn.linear_model import RidgeClassifierCV
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeClassifierCV(alphas=alphas, fit_intercept=True))
+    return make_pipeline(DropDeadFeatures(), StandardScaler(), KFoldRidgeClassifierCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device))

@@ -10,10 +10,42 @@ import math
 import numpy as np
 from scipy.integrate import solve_ivp
 from .core import as_finite_array, require_in_range, require_positive, require_int, as_generator
-from .network import STPParams, DEPRESSING, FACILITATING, tsodyks2_efficacies
+from dataclasses import dataclass, replace
 
 # %% auto #0
-__all__ = ['tm_ode_efficacies', 'poisson_train', 'device_tm_params', 'device_pulse_train']
+__all__ = ['DEPRESSING', 'FACILITATING', 'STPParams', 'tsodyks2_efficacies', 'tm_ode_efficacies', 'poisson_train',
+           'device_tm_params', 'device_pulse_train']
+
+# %% ../nbs/05_stp.ipynb #fd713e9d
+@dataclass(frozen=True)
+class STPParams:
+    "Tsodyks-Markram parameters: utilisation `U` (dimensionless), recovery and facilitation times (s)."
+    U: float = 0.6
+    tau_rec: float = 0.8
+    tau_fac: float = 0.0
+
+    def __post_init__(self):
+        require_in_range("U", self.U, 0.0, 1.0, lo_open=True)
+        require_positive("tau_rec", self.tau_rec, "s"); require_in_range("tau_fac", self.tau_fac, 0.0, unit="s")
+
+    replace = replace
+
+DEPRESSING = STPParams(U=0.6, tau_rec=0.8, tau_fac=0.0)
+FACILITATING = STPParams(U=0.03, tau_rec=0.13, tau_fac=0.53)
+
+# %% ../nbs/05_stp.ipynb #3d8feca2
+def tsodyks2_efficacies(spike_times, U: float, tau_rec: float, tau_fac: float) -> np.ndarray:
+    "Reference closed form: efficacy u*x at each spike of a train (NEST `tsodyks2_synapse` update), for checks."
+    STPParams(U, tau_rec, tau_fac)                           # validates the parameters
+    times = np.atleast_1d(require_in_range("spike_times", spike_times, unit="s"))
+    if times.ndim != 1 or np.any(np.diff(times) <= 0): raise ValueError("spike_times must be a 1-D, strictly increasing array (s)")
+    x, u, last, out = 1.0, 0.0, -math.inf, []
+    for t in times:
+        h = t - last
+        x = 1 + (x - x * u - 1) * math.exp(-h / tau_rec)
+        u = U + u * (1 - U) * (math.exp(-h / tau_fac) if tau_fac > 0 else 0.0)
+        out.append(u * x); last = t
+    return np.array(out)
 
 # %% ../nbs/05_stp.ipynb #b1067755
 def tm_ode_efficacies(spike_times, stp: STPParams, rtol: float = 1e-11) -> np.ndarray:

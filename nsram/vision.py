@@ -12,7 +12,7 @@ import torch
 from sklearn.base import BaseEstimator, ClassifierMixin
 from .core import as_generator, require_in_range, require_int, require_positive
 from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES
-from .readout import classifier_readout
+from .ridge import classifier_readout
 
 # %% auto #0
 __all__ = ['ENCODINGS', 'NSRAMClassifier', 'ELMClassifier', 'RateReservoirClassifier']

@@ -1,6 +1,7 @@
-"""Package-level promises: light import, version, frozen presets."""
-import subprocess, sys
+"""Package-level promises: light import, version, frozen presets, layering that follows the notebook numbering."""
+import re, subprocess, sys
 import nsram
+from repo_checks import ROOT
 
 
 def test_import_is_light():
@@ -20,3 +21,22 @@ def test_import_leaves_matplotlib_backend_alone():
 
 def test_version():
     assert nsram.__version__.count(".") == 2
+
+
+def _notebook_number(module_file):
+    m = re.search(r"File to edit: \.\./nbs/(\d+)([a-z]?)_", module_file.read_text())
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def test_modules_import_only_lower_numbered_notebooks():
+    "A module may import (at top level or inside a function) only from modules of lower-numbered notebooks."
+    modules = {f.stem: f for f in (ROOT / "nsram").glob("*.py")}
+    numbers = {name: _notebook_number(f) for name, f in modules.items()}
+    numbers = {k: v for k, v in numbers.items() if v is not None}
+    assert {"core", "physics", "cell", "reduction", "network", "device_neuron", "export"} <= set(numbers)
+    upward = []
+    for name, number in numbers.items():
+        for m in re.finditer(r"^\s*from (?:\.|nsram\.)(\w+) import", modules[name].read_text(), re.M):
+            dep = m.group(1)
+            if dep in numbers and numbers[dep] > number: upward.append(f"{name} -> {dep}")
+    assert not upward, f"modules importing from higher-numbered notebooks: {sorted(set(upward))}"

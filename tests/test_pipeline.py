@@ -69,7 +69,12 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     agree = pd.read_csv(out["results"] / "calibration_agreement.csv")
     by = agree.groupby("parameters").median_abs_dlog10_I_equilibria.median()
     assert by["calibrated"] < 0.3 * by["uncalibrated"], by        # calibrating against the reference must bring the model closer
-    for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep", "device_claims", "calibration_s_curve"):
+    reduction = pd.read_csv(out["results"] / "reduction_validation.csv").set_index("check")
+    assert reduction.loc["f-I median |relative error|", "value"] <= 0.05      # the reduced neuron, in the engine, against the cell ODE
+    assert reduction.passed.all(), reduction
+    neuron = pd.read_csv(out["results"] / "reduced_neuron.csv").set_index("name").value
+    assert 1e-6 < neuron["tau_m"] < 1e-4 and neuron["v_reset"] < neuron["v_th"]   # device time (µs), from the S-curve folds
+    for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep", "device_claims", "calibration_s_curve", "neuron_reduction"):
         assert (out["figures"] / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
     for name in ("iv_family", "spike_statistics", "criticality_sweep"):
         assert (out["logs"] / "notebooks" / f"{name}.ipynb").exists(), "executed notebooks must be kept as logs"

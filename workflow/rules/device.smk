@@ -241,3 +241,34 @@ rule device_summary:
         "../../environment.yml"
     shell:
         RUN_NOTEBOOK
+
+
+rule neuron_reduction:
+    input:
+        notebook="nbs/experiments/neuron_reduction.ipynb",
+        library=DEVICE_LIBRARY
+        + ["nsram/reduction.py", "nsram/device_neuron.py", "nsram/network.py", "nsram/connectivity.py"],
+    output:
+        neuron=f"{RESULTS}/reduced_neuron.csv",
+        fi=f"{RESULTS}/device_fi.csv",
+        validation=f"{RESULTS}/reduction_validation.csv",
+        figure=report(
+            f"{FIGURES}/neuron_reduction.png", caption="../report/neuron_reduction.rst", category="Device"
+        ),
+    log:
+        notebook=f"{LOGS}/notebooks/neuron_reduction.ipynb",
+        stdout=f"{LOGS}/neuron_reduction.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            neuron_path=output.neuron,
+            fi_path=output.fi,
+            validation_path=output.validation,
+            figure_path=output.figure,
+            **config["neuron_reduction"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
