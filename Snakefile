@@ -38,6 +38,7 @@ rule all:
         rules.spike_statistics.output,
         rules.criticality_sweep.output,
         rules.network_speed.output,
+        rules.device_network_speed.output,
         rules.rc_summary.output,
         rules.architecture_comparison.output,
         rules.vg2_sweep.output,

@@ -51,3 +51,36 @@ rule network_speed:
     shell:
         "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
         "-y {params.parameters:q} > {log.stdout} 2>&1"
+
+
+rule device_network_speed:
+    input:
+        notebook="nbs/experiments/network_speed.ipynb",
+        script="benchmarks/network_speed.py",
+        library=DEVICE_LIBRARY
+        + ["nsram/reduction.py", "nsram/device_neuron.py", "nsram/connectivity.py", "nsram/network.py", "nsram/stp.py"],
+    output:
+        table=f"{RESULTS}/device_network_speed.csv",
+        figure=f"{FIGURES}/device_network_speed.png",
+    log:
+        notebook=f"{LOGS}/notebooks/device_network_speed.ipynb",
+        stdout=f"{LOGS}/device_network_speed.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output: papermill_parameters(
+            table_path=output.table,
+            figure_path=output.figure,
+            script=input.script,
+            neuron="device",
+            earlier_sizes=[],
+            build_n=0,
+            **config["device_network_speed"],
+        ),
+    resources:
+        **GPU,
+    threads: workflow.cores
+    conda:
+        "../../environment.yml"
+    shell:
+        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+        "-y {params.parameters:q} > {log.stdout} 2>&1"
