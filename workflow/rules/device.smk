@@ -247,7 +247,7 @@ rule neuron_reduction:
     input:
         notebook="nbs/experiments/neuron_reduction.ipynb",
         library=DEVICE_LIBRARY
-        + ["nsram/reduction.py", "nsram/device_neuron.py", "nsram/network.py", "nsram/connectivity.py"],
+        + ["nsram/reduction.py", "nsram/device_neuron.py", "nsram/network.py", "nsram/connectivity.py", "nsram/stp.py"],
     output:
         neuron=f"{RESULTS}/reduced_neuron.csv",
         fi=f"{RESULTS}/device_fi.csv",

@@ -26,7 +26,7 @@ rule network_speed:
     input:
         notebook="nbs/experiments/network_speed.ipynb",
         script="benchmarks/network_speed.py",
-        library=["nsram/connectivity.py", "nsram/network.py"],
+        library=["nsram/connectivity.py", "nsram/network.py", "nsram/stp.py"],
         venv=EARLIER_VENV if config["network_speed"]["earlier_sizes"] else [],
     output:
         table=f"{RESULTS}/network_speed.csv",

@@ -8,6 +8,7 @@ rule rc_model:
         notebook="nbs/experiments/rc_model.ipynb",
         library=[
             "nsram/network.py",
+            "nsram/stp.py",
             "nsram/reservoir.py",
             "nsram/tasks.py",
             "nsram/readout.py",
@@ -99,7 +100,7 @@ rule architecture_comparison:
 rule vg2_sweep:
     input:
         notebook="nbs/experiments/vg2_sweep.ipynb",
-        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/tasks.py", "nsram/ridge.py"],
+        library=["nsram/network.py", "nsram/stp.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/tasks.py", "nsram/ridge.py"],
     output:
         table=f"{RESULTS}/vg2_sweep.csv",
         figure=f"{FIGURES}/vg2_sweep.png",
@@ -126,7 +127,7 @@ rule vg2_sweep:
 rule scaling:
     input:
         notebook="nbs/experiments/scaling.ipynb",
-        library=["nsram/network.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/neurons.py", "nsram/ridge.py"],
+        library=["nsram/network.py", "nsram/stp.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/neurons.py", "nsram/ridge.py"],
     output:
         table=f"{RESULTS}/scaling.csv",
         figure=f"{FIGURES}/scaling.png",
@@ -153,7 +154,7 @@ rule scaling:
 rule reservoir_speed:
     input:
         script="benchmarks/reservoir_speed.py",
-        library=["nsram/network.py", "nsram/reservoir.py", "nsram/neurons.py", "nsram/benchmarks.py"],
+        library=["nsram/network.py", "nsram/stp.py", "nsram/reservoir.py", "nsram/neurons.py", "nsram/benchmarks.py"],
     output:
         f"{RESULTS}/reservoir_speed.csv",
     log:
