@@ -21,7 +21,7 @@ states the simulated device time per wall-clock second.
 'build' times connectivity + spectral-radius scaling + network construction at connection probability p.
 Imports happen inside the functions so that the 'earlier' mode never imports this repository's nsram.
 """
-import argparse, json, resource, sys, time
+import argparse, json, resource, time
 
 REPEATS = 3  # timed runs per measurement; run_s is their median
 
@@ -93,7 +93,6 @@ def measure_nsram(n, k, steps, seed, device, neuron="lif"):
 
 
 def measure_brian2(n, k, steps, seed, target, neuron="lif"):
-    import numpy as np
     from nsram.network import brian2_network, import_brian2
     b2 = import_brian2()
     if neuron == "device": reduced_neuron()
@@ -118,7 +117,6 @@ def measure_brian2(n, k, steps, seed, target, neuron="lif"):
 
 
 def measure_build(n, p, rho, seed):
-    import torch
     from nsram.network import NSRAMNetwork, LIF
     rss0 = peak_rss_mb()
     t0 = time.perf_counter()

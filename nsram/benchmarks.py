@@ -10,10 +10,10 @@ import itertools, math
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
-from .core import as_finite_array, require_int, require_in_range
+from .core import require_int, require_in_range
 from .readout import nmse, nrmse, r2, split_washout
 from .ridge import classifier_readout, ridge_readout
-from .tasks import (delayed_xor_task, mackey_glass, memory_task, narma, narma_task, uniform_input,
+from .tasks import (delayed_xor_task, mackey_glass, memory_task, narma_task, uniform_input,
                          waveform_task)
 
 # %% auto #0

@@ -13,7 +13,7 @@ import numpy as np
 from numba import njit
 from scipy.integrate import odeint, solve_ivp
 from .core import as_finite_array, require_in_range, require_positive, require_int
-from .physics import (DeviceParams, CellConstants, cell_constants, cell_currents, channel_current, require_topology,
+from .physics import (DeviceParams, cell_constants, cell_currents, channel_current, require_topology,
                            _cell_currents, _constants_from_array, _trapping_rate)
 
 # %% auto #0
@@ -226,7 +226,7 @@ def _rodas4(y0, t_end, a, rtol, atol, h0, table, dt_seg):
 # %% ../nbs/02_cell.ipynb #866f8c3d
 def _hermite_crossings(t, y, dy, level: float, component: int = 1, iterations: int = 50):
     "Upward crossings of y[component] through `level` on a sampled solution, by cubic Hermite interpolation; returns (times, states)."
-    v, dv = y[component], dy[component]
+    v = y[component]
     k = np.nonzero((v[:-1] < level) & (v[1:] >= level))[0]
     h = t[k + 1] - t[k]
     def interp(comp, s):
@@ -323,7 +323,7 @@ FIRING_REGIMES = ("silent", "single", "burst", "tonic")
 
 def firing_regime(trace: CellTrace, settle: float = 0.5) -> dict:
     "Classify a run: 'silent' (no spike), 'single', 'burst' (spikes that stop before `settle`·t_end), 'tonic' (spiking after it); with rates (Hz) and spike span (s)."
-    s, t_end = trace.spike_times, trace.t[-1]
+    s = trace.spike_times
     steady = firing_rate(trace, settle)
     regime = "silent" if len(s) == 0 else "single" if len(s) == 1 else "tonic" if steady > 0 else "burst"
     return dict(regime=regime, n_spikes=len(s), rate_Hz=steady,

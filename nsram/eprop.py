@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from tqdm.auto import tqdm
 from .core import require_in_range, require_positive, require_int, as_generator
 from .encoding import rate_encode
-from .plasticity import DeviceSynapse, DeviceOptimizer
+from .plasticity import DeviceSynapse
 from .forward_forward import check_classification_data, start_fit
 from .neurons import pseudo_derivative, spike_with_pseudo_derivative
 
@@ -125,7 +125,7 @@ class EPropClassifier(ClassifierMixin, BaseEstimator):
         self._eval_generator = as_generator(self.seed + 1)
         self.history_ = []
         for epoch in tqdm(range(self.epochs), desc="e-prop", disable=not self.progress):
-            order, rates = torch.randperm(len(X), generator=g), []
+            order = torch.randperm(len(X), generator=g)
             for start in range(0, len(X), self.batch_size):
                 idx = order[start:start + self.batch_size]
                 grads, _ = eprop_gradients(self.params_, self._encode(X[idx], g), y[idx], *self._decays, self.n_loss,

@@ -12,8 +12,8 @@ import torch
 import torch.nn.functional as F
 from sklearn.base import BaseEstimator, ClassifierMixin
 from tqdm.auto import tqdm
-from .core import require_in_range, require_positive, require_int, as_generator
-from .plasticity import DeviceSynapse, DeviceOptimizer
+from .core import require_in_range, require_positive, require_int
+from .plasticity import DeviceSynapse
 from .forward_forward import check_classification_data, start_fit
 
 # %% auto #0

@@ -6,11 +6,10 @@ Docs: https://github.com/nsram-dev/nsram/export.html.md"""
 
 # %% ../nbs/60_export.ipynb #a9307df3
 from __future__ import annotations
-import math, re
+import re
 import numpy as np
 import torch
-from .core import as_finite_array
-from .network import NeuronParams, NSRAMNetwork, brian2_model, brian2_network, import_brian2, run_in_brian2
+from .network import NeuronParams, NSRAMNetwork, brian2_model, brian2_network, run_in_brian2
 from .physics import DeviceParams
 
 # %% auto #0

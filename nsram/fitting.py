@@ -63,7 +63,7 @@ def synthetic_iv(params: DeviceParams = DeviceParams(), noise: float = 0.05, see
 class FitResult:
     "Fitted parameters with standard errors and 95% confidence intervals; `params` is the fitted DeviceParams."
     params: DeviceParams
-    table: "pd.DataFrame"
+    table: object  # a pandas.DataFrame: value, standard error and 95% interval per parameter
     rms_log: float
     n_points: int
     success: bool
@@ -84,7 +84,6 @@ def _from_x(x, names, base): return base.replace(**{n: (math.exp(v) if n in LOG_
 def fit_iv(data, names=("bv0", "k_bv", "i_s", "n_e"), start: DeviceParams = DeviceParams(), T: float = 300.0) -> FitResult:
     "Least-squares fit (scipy `least_squares`, residuals in ln I) of the DeviceParams fields `names` to an I-V table."
     from scipy.optimize import least_squares
-    import pandas as pd
     data = check_iv_data(data)
     _check_names(names)
     log_obs = np.log(data.current_A.to_numpy())

@@ -6,12 +6,12 @@ Docs: https://github.com/nsram-dev/nsram/network.html.md"""
 
 # %% ../nbs/11_network.ipynb #7ad12b79
 from __future__ import annotations
-import math, warnings
-from dataclasses import dataclass, field, fields, replace, asdict
+import math
+from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 from .core import as_generator, require_in_range, require_int, require_positive
-from .stp import STPParams, DEPRESSING, FACILITATING, tsodyks2_efficacies
+from .stp import STPParams, DEPRESSING, FACILITATING
 from .connectivity import CONNECTIVITY_KINDS, connectivity as build_connectivity, sparse_csr, row_indices, transpose_csr
 
 # %% auto #0

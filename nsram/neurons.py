@@ -267,7 +267,7 @@ class ParametricLIF(torch.nn.Module):
 from sklearn.base import BaseEstimator, TransformerMixin
 from .reservoir import _ReservoirBase, _as_streams, spike_trace
 from .connectivity import connectivity
-from .core import as_generator, require_int
+from .core import as_generator
 import functools, warnings
 
 HH_BLOCK = 10   # 0.025-ms steps fused per compiled call (SPIKING_MODELS['hh']['substeps'] = 40 of them per 1-ms step)

@@ -200,7 +200,6 @@ def plot_breakdown(tab, ax=None):
     return ax.figure
 
 # %% ../nbs/01_physics.ipynb #e5ccbd1d
-import math
 from typing import NamedTuple
 
 class CellConstants(NamedTuple):

@@ -7,10 +7,10 @@ Docs: https://github.com/nsram-dev/nsram/reduction.html.md"""
 # %% ../nbs/06_reduction.ipynb #203b063e
 from __future__ import annotations
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 import numpy as np
 from .core import as_finite_array, require_in_range, require_positive, require_int
-from .physics import DeviceParams, cell_constants, require_topology, trap_emission_time, Q_E
+from .physics import DeviceParams, cell_constants, trap_emission_time
 from .cell import CellBias, simulate_cell, firing_rate, cell_equilibria
 
 # %% auto #0

@@ -6,15 +6,14 @@ Docs: https://github.com/nsram-dev/nsram/reference.html.md"""
 
 # %% ../nbs/04a_reference.ipynb #cf7d270a
 from __future__ import annotations
-import math
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from importlib.resources import files
 from pathlib import Path
 import numpy as np
 from .core import as_finite_array, require_in_range, require_positive, require_int
 from .physics import TOPOLOGIES, require_topology, _param
 from .spice import run_ngspice, crossing_times, _num
-from .fitting import HELD_COLUMNS, UNCALIBRATED_PARAMS, held_iv_model
+from .fitting import UNCALIBRATED_PARAMS
 
 # %% auto #0
 __all__ = ['ANALYSES', 'CHANNEL_PARAMS', 'JUNCTION_PARAMS', 'CALIBRATION_BOUNDS', 'ptm_card_path', 'ReferenceDeck',

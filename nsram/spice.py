@@ -6,11 +6,11 @@ Docs: https://github.com/nsram-dev/nsram/spice.html.md"""
 
 # %% ../nbs/04_spice.ipynb #b8e20343
 from __future__ import annotations
-import os, shutil, subprocess, tempfile
+import shutil, subprocess, tempfile
 from pathlib import Path
 import numpy as np
 from .core import as_finite_array, require_in_range, require_positive, require_int
-from .physics import DeviceParams, cell_constants, thermal_voltage
+from .physics import DeviceParams, cell_constants
 
 # %% auto #0
 __all__ = ['NgspiceNotFound', 'ngspice_path', 'cell_subcircuit', 'cell_netlist', 'run_ngspice', 'ngspice_dc_sweep',

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import numpy as np
 from scipy.integrate import solve_ivp
-from .core import as_finite_array, require_in_range, require_positive, require_int, as_generator
+from .core import as_finite_array, require_in_range, require_positive, as_generator
 from dataclasses import dataclass, replace
 
 # %% auto #0

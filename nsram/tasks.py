@@ -8,7 +8,6 @@ Docs: https://github.com/nsram-dev/nsram/tasks.html.md"""
 from __future__ import annotations
 from types import MappingProxyType
 import math
-from dataclasses import dataclass
 import numpy as np
 import torch
 from .core import as_finite_array, as_generator, require_in_range, require_int, require_positive

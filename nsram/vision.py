@@ -10,7 +10,7 @@ import math, time
 import numpy as np
 import torch
 from sklearn.base import BaseEstimator, ClassifierMixin
-from .core import as_generator, require_in_range, require_int, require_positive
+from .core import as_generator, require_in_range, require_int
 from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES
 from .ridge import classifier_readout
 

@@ -40,3 +40,10 @@ def test_modules_import_only_lower_numbered_notebooks():
             dep = m.group(1)
             if dep in numbers and numbers[dep] > number: upward.append(f"{name} -> {dep}")
     assert not upward, f"modules importing from higher-numbered notebooks: {sorted(set(upward))}"
+
+
+def test_ruff_f_rules_clean():
+    "pyflakes rules (unused imports, undefined names, redefinitions) over the package, tools and benchmarks."
+    res = subprocess.run([sys.executable, "-m", "ruff", "check", "--select", "F", "--output-format", "concise",
+                          "nsram", "tools", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
