@@ -269,6 +269,7 @@ def simulate_cell(bias: CellBias, t_end: float, params: DeviceParams = DevicePar
     t_end = float(require_positive("t_end", t_end, "s"))
     rtol = float(require_in_range("rtol", rtol, 1e-13, 1e-2))
     if method not in METHODS: raise ValueError(f"method must be one of {METHODS} (stiff solvers), got {method!r}")
+    spike_threshold = float(require_in_range("spike_threshold", spike_threshold, -0.5, 1.5, "V (body potential)"))
     table, dt_seg = _injection_table(i_in, i_in_dt, t_end, method)
     y0, a = _check_state(y0), _rhs_args(bias, params, float(table[0]))
     inj = dict(i_in=table, i_in_dt=dt_seg)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 # %% auto #0
-__all__ = ['as_finite_array', 'require_in_range', 'require_positive', 'require_int', 'as_generator']
+__all__ = ['FLOAT_DTYPES', 'as_finite_array', 'require_in_range', 'require_positive', 'require_int', 'as_generator', 'as_device',
+           'as_float_dtype']
 
 # %% ../nbs/00_core.ipynb #a2456be9
 def as_finite_array(name: str, value) -> np.ndarray:
@@ -55,3 +56,21 @@ def as_generator(seed, device="cpu"):
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise TypeError(f"seed must be a non-negative int or a torch.Generator, got {seed!r}")
     return torch.Generator(device=device).manual_seed(int(seed))
+
+# %% ../nbs/00_core.ipynb #f90b1ef3
+FLOAT_DTYPES = ("float32", "float64")
+
+def as_device(device):
+    "`device` as a `torch.device`; `TypeError`/`ValueError` naming `device` if it is not a device PyTorch knows (e.g. 'cpu', 'cuda:0')."
+    import torch
+    if isinstance(device, torch.device): return device
+    if not isinstance(device, str): raise TypeError(f"device must be a str or torch.device such as 'cpu' or 'cuda', got {type(device).__name__}")
+    try: return torch.device(device)
+    except RuntimeError as e: raise ValueError(f"device must name a PyTorch device such as 'cpu', 'cuda', 'cuda:1' or 'mps', got {device!r}") from e
+
+def as_float_dtype(dtype):
+    "`dtype` as torch.float32 or torch.float64 (also from the strings in FLOAT_DTYPES); `TypeError` naming `dtype` otherwise."
+    import torch
+    if isinstance(dtype, str) and dtype in FLOAT_DTYPES: return getattr(torch, dtype)
+    if dtype in (torch.float32, torch.float64): return dtype
+    raise TypeError(f"dtype must be torch.float32 or torch.float64 (or one of {FLOAT_DTYPES}), got {dtype!r}")

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
-from .core import as_generator, require_in_range, require_int, require_positive
+from .core import as_device, as_float_dtype, as_generator, require_in_range, require_int, require_positive
 from .stp import STPParams, DEPRESSING, FACILITATING
 from .connectivity import CONNECTIVITY_KINDS, connectivity as build_connectivity, sparse_csr, row_indices, transpose_csr
 
@@ -124,7 +124,7 @@ class NSRAMNetwork:
         self.dt = float(require_positive("dt", dt, "s"))
         self.variability = float(require_in_range("variability", variability, 0.0, 1.0))
         self.weight_scale = float(require_in_range("weight_scale", weight_scale))
-        self.device, self.dtype = torch.device(device), dtype
+        self.device, self.dtype = as_device(device), as_float_dtype(dtype)
         g = as_generator(seed)
         self.propagation = ("spmv" if self.device.type == "cuda" else "event") if propagation == "auto" else propagation
         self._build_weights(W, connectivity, connectivity_kwargs or {}, spectral_radius, g, self.propagation == "event")

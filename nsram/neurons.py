@@ -15,7 +15,7 @@ import torch
 from .core import require_in_range, require_positive, require_int
 
 # %% auto #0
-__all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
+__all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_MAX_DT', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
            'IzhikevichTrace', 'simulate_izhikevich', 'bursts', 'classify_pattern', 'hh_step', 'simulate_hh', 'hh_rate',
            'hh_rheobase', 'pseudo_derivative', 'spike_with_pseudo_derivative', 'ParametricLIF', 'SpikingReservoir']
 
@@ -176,10 +176,13 @@ def hh_step(V, gates, I, dt: float):
     V_new = v_inf + (V - v_inf) * torch.exp(-g_total / p["C"] * dt)
     return V_new, [a / (a + b) + (x - a / (a + b)) * torch.exp(-(a + b) * dt) for x, (a, b) in zip(gates, rates)]
 
+HH_MAX_DT = 0.1  # ms: at 5 ms the spike is stepped over and no spike is found
+
 def simulate_hh(currents, t_end: float = 300.0, dt: float = 0.01, v0: float = -65.0, record: bool = False):
     "Step currents (µA/cm², one neuron each) from rest for `t_end` ms; spike times (ms) per neuron, and V (mV) if `record`."
     I = torch.as_tensor(np.atleast_1d(require_in_range("currents", currents, -100, 1000, "µA/cm²")), dtype=torch.float64)
-    t_end, dt = float(require_positive("t_end", t_end, "ms")), float(require_positive("dt", dt, "ms"))
+    t_end = float(require_positive("t_end", t_end, "ms"))
+    dt = float(require_in_range("dt", dt, 0.0, HH_MAX_DT, "ms (exponential Euler resolves the 1-ms spike only at dt <= 0.1 ms)", lo_open=True))
     V = torch.full_like(I, float(v0))
     gates = [a / (a + b) for a, b in _hh_rates(V)]                   # steady state at v0
     n_steps = int(round(t_end / dt))

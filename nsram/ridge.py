@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
 from .core import as_finite_array, require_int, require_in_range
 from .readout import DEFAULT_ALPHAS
 
@@ -67,6 +68,7 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
         return self
 
     def decision_function(self, X):
+        check_is_fitted(self, ("coef_", "intercept_"))
         X = as_finite_array("X", X)
         if X.ndim != 2 or X.shape[1] != self.n_features_in_: raise ValueError(f"X must have shape (n, {self.n_features_in_}), got {X.shape}")
         return X @ self.coef_ + self.intercept_
