@@ -16,8 +16,8 @@ from .network import NeuronParams, NSRAMNetwork
 from .connectivity import sparse_csr
 
 # %% auto #0
-__all__ = ['NOISE_REGIMES', 'reduced_neuron_params', 'current_to_drive', 'device_dt', 'simulate_reduced', 'coincidence_factor',
-           'ou_current', 'device_rest_state', 'validate_reduction']
+__all__ = ['MAX_STEPS', 'NOISE_REGIMES', 'reduced_neuron_params', 'current_to_drive', 'device_dt', 'simulate_reduced',
+           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction']
 
 # %% ../nbs/12_device_neuron.ipynb #f08adb3f
 def _check_reduced(reduced):
@@ -45,6 +45,8 @@ def device_dt(reduced: ReducedNeuron, steps_per_time_constant: int = 50) -> floa
     return r.t_ref / k
 
 # %% ../nbs/12_device_neuron.ipynb #679e83bb
+MAX_STEPS = 50_000_000  # engine steps per call: beyond this a run is an input mistake, not a simulation
+
 def simulate_reduced(reduced: ReducedNeuron, i_in, t_end: float, i_in_dt: float | None = None, dt: float | None = None,
                      device="cpu", v0: float | None = None, refractory: bool = False) -> list:
     """Spike times (s) of the reduced neuron in the engine, one array per trial. `i_in` (A): shape (B,) constants, or
@@ -55,6 +57,7 @@ def simulate_reduced(reduced: ReducedNeuron, i_in, t_end: float, i_in_dt: float 
     t_end = float(require_positive("t_end", t_end, "s"))
     n_steps = int(round(t_end / dt))
     if n_steps < 1: raise ValueError(f"t_end must be at least one step dt = {dt:g} s, got {t_end:g} s")
+    if n_steps > MAX_STEPS: raise ValueError(f"t_end / dt = {n_steps:g} steps exceeds {MAX_STEPS:g}: shorten t_end or raise dt (got {t_end:g} s, {dt:g} s)")
     i_in = torch.as_tensor(as_finite_array("i_in", i_in))
     W = sparse_csr(torch.zeros(2, dtype=torch.int64), torch.zeros(0, dtype=torch.int64), torch.zeros(0), (1, 1))
     scale = float(current_to_drive(r, 1.0))

@@ -124,6 +124,7 @@ class ReducedNeuron:
     v_reset: float        # V, reset: lower fold of the high-body branch
     t_ref: float          # s, dead time per spike, fitted to the device f-I
     t_ref_se: float       # s, its standard error
+    t_ref_bounded: bool   # the fit ended on a bound of [t_ref_trace / 2, one ISI]: the shape of the f-I is not this model's
     t_ref_trace: float    # s, the drain's discharge time after a spike, measured on traces
     leak_rms: float       # A, rms residual of the leak fit
     v_rest: float         # V, drain voltage at rest with no input (root of L; NaN if above v_th: tonic)
@@ -164,6 +165,7 @@ class ReducedNeuron:
                       v_th=("V", "S-curve fold, low-body branch"), v_reset=("V", "S-curve fold, high-body branch"),
                       v_rest=("V", "DC: drain voltage at rest, no input"),
                       t_ref=("s", "f-I fit (the only fitted number)"), t_ref_se=("s", "Gauss-Newton standard error of t_ref"),
+                      t_ref_bounded=("1", "1 if the t_ref fit ended on a bound (the model does not fit this f-I)"),
                       t_ref_trace=("s", "median drain-discharge time on traces"), dq_spike=("1", "device traces: Q gained across a spike (median)"),
                       q_rate_threshold=("1/s", "capture rate at V_th, Q = 0"), tau_q=("s", "trap emission time at V_G1"),
                       dvth_dq=("V", "fold shift, Q = 0 -> 0.5"), dvreset_dq=("V", "fold shift, Q = 0 -> 0.5"),
@@ -215,7 +217,7 @@ def reduce_cell(params: DeviceParams = DeviceParams(), bias: CellBias = CellBias
     v_reset, v_th = s_curve_folds(bias, params)
     leak = drain_leak(bias, v_reset, v_th, params)
     shape = dict(c_m=params.c_d, g_l=leak["g_l"], e_l=leak["e_l"], k_fold=leak["k_fold"], v_th=v_th, v_reset=v_reset)
-    probe = ReducedNeuron(**shape, t_ref=0.0, t_ref_se=0.0, t_ref_trace=0.0, leak_rms=leak["rms_A"], v_rest=0.0, dq_spike=0.0,
+    probe = ReducedNeuron(**shape, t_ref=0.0, t_ref_se=0.0, t_ref_bounded=False, t_ref_trace=0.0, leak_rms=leak["rms_A"], v_rest=0.0, dq_spike=0.0,
                           q_rate_threshold=0.0, tau_q=1.0, dvth_dq=0.0, dvreset_dq=0.0, del_dq=0.0, trapping_rate_change=0.0,
                           i_ref=0.0, settle_time=settle_time, bias=bias, params=params)
     if currents is None:
@@ -230,7 +232,9 @@ def reduce_cell(params: DeviceParams = DeviceParams(), bias: CellBias = CellBias
     t_ref_trace = float(np.nanmedian(firing.spike_width_s))
     i, f = firing.i_in_A.to_numpy(), firing.rate_Hz.to_numpy()
     residual = lambda x: lif_rate(i, **shape, t_ref=x[0] * t_ref_trace) / f - 1.0
-    r = least_squares(residual, [1.0], bounds=([0.0], [1.0 / (f.max() * t_ref_trace)]), x_scale="jac")
+    lo, hi = 0.5, 1.0 / (f.max() * t_ref_trace)             # at least half the discharge, at most one ISI (units of t_ref_trace)
+    r = least_squares(residual, [min(max(1.0, lo), hi)], bounds=([lo], [hi]), x_scale="jac")
+    bounded = bool(np.isclose(r.x[0], lo, rtol=1e-6) or np.isclose(r.x[0], hi, rtol=1e-6))
     dof = max(len(f) - 1, 1)
     t_ref = float(r.x[0] * t_ref_trace)
     t_ref_se = float(np.sqrt(np.linalg.pinv(r.jac.T @ r.jac)[0, 0] * (r.fun @ r.fun) / dof) * t_ref_trace)
@@ -240,7 +244,7 @@ def reduce_cell(params: DeviceParams = DeviceParams(), bias: CellBias = CellBias
     isi = np.diff(long.spike_times)
     k = max(len(isi) // 10, 1)
     change = float(isi[:k].mean() / isi[-k:].mean() - 1.0) if len(isi) >= 2 * k + 2 else float("nan")
-    neuron = ReducedNeuron(**shape, t_ref=t_ref, t_ref_se=t_ref_se, t_ref_trace=t_ref_trace, leak_rms=leak["rms_A"],
+    neuron = ReducedNeuron(**shape, t_ref=t_ref, t_ref_se=t_ref_se, t_ref_bounded=bounded, t_ref_trace=t_ref_trace, leak_rms=leak["rms_A"],
                            v_rest=rest_potential(bias, v_th, params), dq_spike=float(np.nanmedian(firing.dq_spike)),
                            trapping_rate_change=change, i_ref=float(mid.i_in_A), settle_time=settle_time, bias=bias, params=params,
                            **_trapping(bias, params, v_reset, v_th))

@@ -75,6 +75,8 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     device_speed = pd.read_csv(out["results"] / "device_network_speed.csv")
     assert (device_speed.neuron == "device").all() and (device_speed.simulated_us_per_wall_s > 0).all()
     assert (device_speed.dt_s < 1e-7).all() and (device_speed.spikes > 0).all()   # device time, and the network fires
+    window = pd.read_csv(out["results"] / "reduction_window.csv")
+    assert (window.status == "reduced").sum() >= 2 and window.status.str.startswith("refused: the cell has no S-shaped I-V").any()
     neuron = pd.read_csv(out["results"] / "reduced_neuron.csv").set_index("name").value
     assert 1e-6 < neuron["tau_m"] < 1e-4 and neuron["v_reset"] < neuron["v_th"]   # device time (µs), from the S-curve folds
     for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep", "device_claims", "calibration_s_curve", "neuron_reduction"):

@@ -252,6 +252,7 @@ rule neuron_reduction:
         neuron=f"{RESULTS}/reduced_neuron.csv",
         fi=f"{RESULTS}/device_fi.csv",
         validation=f"{RESULTS}/reduction_validation.csv",
+        window=f"{RESULTS}/reduction_window.csv",
         figure=report(
             f"{FIGURES}/neuron_reduction.png", caption="../report/neuron_reduction.rst", category="Device"
         ),
@@ -264,6 +265,7 @@ rule neuron_reduction:
             neuron_path=output.neuron,
             fi_path=output.fi,
             validation_path=output.validation,
+            window_path=output.window,
             figure_path=output.figure,
             **config["neuron_reduction"],
         ),
