@@ -13,8 +13,8 @@ from .network import NeuronParams, NSRAMNetwork, brian2_model, brian2_network, r
 from .physics import DeviceParams
 
 # %% auto #0
-__all__ = ['to_brian2', 'compare_with_brian2', 'to_nestml', 'check_nestml', 'NSRAMNode', 'to_spice_subcircuit', 'spice_number',
-           'device_params_from_spice', 'params_from_brian2']
+__all__ = ['NIR_MAX_NEURONS', 'to_brian2', 'compare_with_brian2', 'to_nestml', 'check_nestml', 'to_nir', 'NSRAMNode',
+           'to_spice_subcircuit', 'spice_number', 'device_params_from_spice', 'params_from_brian2']
 
 # %% ../nbs/60_export.ipynb #9c3fcdd3
 def to_brian2(model, i_ext=None, codegen_target: str = "numpy"):
@@ -119,6 +119,38 @@ def check_nestml(source: str) -> None:
         errors = [entry[-1] if isinstance(entry, tuple) else entry for entry in Logger.get_messages(level=LoggingLevel.ERROR)]
     if failed or errors:
         raise ValueError("pynestml rejected the model:\n" + "\n".join(map(str, errors)) + log.getvalue()[-2000:])
+
+# %% ../nbs/60_export.ipynb #4f094a20
+NIR_MAX_NEURONS = 4096  # NIR's Linear holds a dense N x N matrix
+
+def to_nir(net: NSRAMNetwork, approximate: bool = False):
+    "The network as a `nir.NIRGraph` (LIF neurons only; `approximate=True` accepts a refractory period and unfiltered input, listed in the metadata)."
+    import nir
+    if not isinstance(net, NSRAMNetwork): raise TypeError(f"net must be an NSRAMNetwork, got {type(net).__name__}")
+    p = net.neuron
+    if p.delta_t > 0 or p.fold > 0 or p.a != 0 or p.b != 0:
+        raise ValueError(f"to_nir exports LIF neurons only: NIR has no exponential, saddle-node or adaptation term "
+                         f"(got delta_t={p.delta_t:g}, fold={p.fold:g}, a={p.a:g}, b={p.b:g})")
+    if net.stp != "none": raise ValueError(f"NIR has no short-term plasticity: export a network with stp='none', got stp={net.stp!r}")
+    if p.noise > 0: raise ValueError(f"NIR has no noise source: export a network with noise=0, got noise={p.noise:g}")
+    if net.n > NIR_MAX_NEURONS: raise ValueError(f"n must be at most NIR_MAX_NEURONS = {NIR_MAX_NEURONS} (NIR stores dense weights), got {net.n}")
+    lossy = []
+    if (net.t_ref > 0).any(): lossy.append(f"refractory period t_ref = {float(net.t_ref.mean()):g} s dropped (NIR's CubaLIF has none)")
+    if net.n_inputs: lossy.append("external input passes through the synaptic filter tau_syn in NIR (nsram adds it to dv directly)")
+    if lossy and not approximate: raise ValueError("to_nir would approximate: " + "; ".join(lossy) + ". Pass approximate=True to export anyway")
+    n, f64 = net.n, lambda t: torch.as_tensor(t).detach().to("cpu", torch.float64).numpy()
+    pre, post, w = net.synapses()
+    W = np.zeros((n, n)); np.add.at(W, (post.numpy(), pre.numpy()), f64(w))
+    ones = np.ones(n)
+    nodes = {"input": nir.Input(input_type=np.array([net.n_inputs])),
+             "affine": nir.Affine(weight=f64(net.W_in), bias=np.zeros(n)),
+             "lif": nir.CubaLIF(tau_syn=ones * p.tau_syn, tau_mem=f64(net.tau_m) * ones, r=ones, v_leak=ones * (p.v_rest + p.i_bias),
+                                v_threshold=f64(net.v_peak) * ones, v_reset=ones * p.v_reset),
+             "recurrent": nir.Linear(weight=W * p.tau_syn),
+             "output": nir.Output(output_type=np.array([n]))}
+    edges = [("input", "affine"), ("affine", "lif"), ("lif", "recurrent"), ("recurrent", "lif"), ("lif", "output")]
+    return nir.NIRGraph(nodes, edges, metadata=dict(source="nsram", dt_s=net.dt, units="v dimensionless; times in s",
+                                                     approximations="; ".join(lossy) or "none"))
 
 # %% ../nbs/60_export.ipynb #de1fb2ef
 def _reservoirpy_node_class():
