@@ -172,7 +172,7 @@ class ReducedNeuron:
                       del_dq=("V", "DC rest point, Q = 0 -> 0.5"), trapping_rate_change=("1", "long device run at i_ref"),
                       i_ref=("A", "reference current"), settle_time=("s", "length of the long run"),
                       tau_m=("s", "c_m / g_l"), rheobase=("A", "largest leak L(V) on the low branch"))
-        rows = [dict(name=n, value=getattr(self, n), unit=u, origin=o) for n, (u, o) in origin.items()]
+        rows = [dict(name=n, value=float(getattr(self, n)), unit=u, origin=o) for n, (u, o) in origin.items()]  # flags as 0/1
         rows += [dict(name=n, value=getattr(self.bias, n), unit="V" if n != "T" else "K", origin="bias") for n in ("vd", "vg1", "vg2", "T")]
         return pd.DataFrame(rows)
 
