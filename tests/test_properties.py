@@ -3,7 +3,6 @@ returns a finite result or raises ValueError/TypeError whose message names the o
 never a silent NaN. A first slice of #20's suite: core checks, the cell, the reduction, the engine, the encoders."""
 import math
 import numpy as np
-import pytest
 import torch
 from hypothesis import HealthCheck, given, settings, strategies as st
 
