@@ -147,7 +147,13 @@ def validate_reduction(reduced: ReducedNeuron, fi=None, t_end: float = 200e-6, n
     noise_seeds, dt = require_int("noise_seeds", noise_seeds, 1), device_dt(r)
     noise_t_end = float(require_positive("noise_t_end", noise_t_end, "s"))
     if fi is None: fi = device_fi(r.bias, r.i_ref * np.linspace(0.4, 1.6, 9), r.params, t_end)
+    if not isinstance(fi, pd.DataFrame) or not {"i_in_A", "rate_Hz", "n_spikes"} <= set(fi.columns):
+        raise ValueError("fi must be device_fi's (or reduce_cell's) DataFrame with columns i_in_A, rate_Hz, n_spikes")
+    for regime, spec in dict(noise_regimes).items():
+        if len(spec) != 3 or not (spec[0] > 0 and spec[1] >= 0 and spec[2] > 0):
+            raise ValueError(f"noise_regimes[{regime!r}] must be (mean/rheobase > 0, SD/rheobase >= 0, correlation time s > 0), got {spec!r}")
     firing = fi[fi.n_spikes >= 4]
+    if len(firing) == 0: raise ValueError("fi has no current at which the cell fired (n_spikes >= 4)")
     trains = simulate_reduced(r, firing.i_in_A.to_numpy(), t_end, dt=dt)
     late = [s[s >= t_end / 2] for s in trains]
     red = np.array([(len(s) - 1) / (s[-1] - s[0]) if len(s) >= 2 else 0.0 for s in late])

@@ -48,6 +48,11 @@ def s_curve_folds(bias: CellBias, params: DeviceParams = DeviceParams(), q: floa
     return float(v_reset), float(v_th)
 
 # %% ../nbs/06_reduction.ipynb #f41f2c1a
+def _low_branch(bias: CellBias, vd, params: DeviceParams, q: float):
+    "Drain current (A) of the low-body branch (the smallest stable equilibrium current) at each drain voltage in `vd` (V), as a Series."
+    eq = cell_equilibria(vd, bias.vg1, bias.vg2, q, params, bias.T, bias.topology)
+    return eq[eq.stable].groupby("vd_V").id_A.min()
+
 def drain_leak(bias: CellBias, v_lo: float, v_hi: float, params: DeviceParams = DeviceParams(), q: float = 0.0, n: int = 41,
                fold: bool = True) -> dict:
     """Leak L(V) = g_l (V - e_l) - k_fold sqrt(v_hi - V) of the drain node on the low-body branch for V in [`v_lo`, `v_hi`) (V),
@@ -55,8 +60,7 @@ def drain_leak(bias: CellBias, v_lo: float, v_hi: float, params: DeviceParams = 
     if not v_hi > v_lo: raise ValueError(f"v_hi must exceed v_lo, got v_lo={v_lo:g} V, v_hi={v_hi:g} V")
     c = cell_constants(params, bias.T, bias.topology)
     vd = np.linspace(v_lo, v_hi, require_int("n", n, 4) + 1)[:-1]
-    eq = cell_equilibria(vd, bias.vg1, bias.vg2, q, params, bias.T, bias.topology)
-    low = eq[eq.stable].groupby("vd_V").id_A.min()          # the low-body branch: the smallest stable current
+    low = _low_branch(bias, vd, params, q)
     if len(low) < 4: raise ValueError(f"the low-body branch has fewer than 4 points in [{v_lo:g}, {v_hi:g}) V at {bias}")
     v = low.index.to_numpy()
     leak = (v - bias.vd) / c.r_d + low.to_numpy()
@@ -75,6 +79,9 @@ def lif_rate(i_in, c_m: float, g_l: float, e_l: float, v_th: float, v_reset: flo
     """Firing rate (Hz) for constant input current(s) `i_in` (A) of the integrate-and-fire neuron with leak
     g_l (V - e_l) - k_fold sqrt(v_th - V) (SI: F, S, V, V, V, s, A/V^0.5); 0 at or below rheobase."""
     i_in = as_finite_array("i_in", i_in)
+    for name, value in (("c_m", c_m), ("g_l", g_l)): require_positive(name, value, "F" if name == "c_m" else "S")
+    require_in_range("t_ref", t_ref, 0.0, unit="s"); require_in_range("k_fold", k_fold, 0.0, unit="A/V^0.5"); as_finite_array("e_l", e_l)
+    if not float(v_th) > float(v_reset): raise ValueError(f"v_th must exceed v_reset, got v_th={v_th:g} V, v_reset={v_reset:g} V")
     flat = np.atleast_1d(i_in).ravel()
     swing = v_th - v_reset
     u = 0.5 * math.sqrt(swing) * (_GAUSS[0] + 1.0)           # u = sqrt(v_th - V) on (0, sqrt(swing))
@@ -185,9 +192,7 @@ class ReducedNeuron:
 def rest_potential(bias: CellBias, v_th: float, params: DeviceParams = DeviceParams(), q: float = 0.0, n: int = 201) -> float:
     "Drain voltage (V) at rest with no input, on the low-body branch: (V_D - V)/R_D = I_D(V); NaN if it lies above `v_th` (tonic)."
     c = cell_constants(params, bias.T, bias.topology)
-    vd = np.linspace(0.0, v_th, require_int("n", n, 3))[1:]
-    eq = cell_equilibria(vd, bias.vg1, bias.vg2, q, params, bias.T, bias.topology)
-    low = eq[eq.stable].groupby("vd_V").id_A.min()
+    low = _low_branch(bias, np.linspace(0.0, v_th, require_int("n", n, 3))[1:], params, q)
     g = (bias.vd - low.index.to_numpy()) / c.r_d - low.to_numpy()
     k = np.nonzero((g[:-1] > 0) & (g[1:] <= 0))[0]
     if len(k) == 0: return float("nan")
