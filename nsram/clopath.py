@@ -13,6 +13,8 @@ import pandas as pd
 import torch
 from .core import require_in_range, require_positive, require_int
 from .connectivity import row_indices
+from .network import adex_term
+
 
 # %% auto #0
 __all__ = ['ClopathParams', 'AdExClopathParams', 'AdExClopathNeurons', 'ClopathSTDP', 'pairing_spike_times', 'pairing_protocol']
@@ -89,7 +91,7 @@ class AdExClopathNeurons:
         spikes = torch.zeros_like(self.u, dtype=torch.bool)
         for _ in range(self.substeps):
             clamped = self.clamp > 0
-            drive = (-p.g_L * (self.u - p.E_L) + p.g_L * p.delta_T * torch.exp(((self.u - self.V_T) / p.delta_T).clamp(max=60.0))
+            drive = (-p.g_L * (self.u - p.E_L) + p.g_L * adex_term(self.u, self.V_T, p.delta_T, p.V_peak)
                      - self.w_ad + self.z)
             self.w_ad = torch.where(clamped, self.w_ad, self.w_ad + h * (p.a * (self.u - p.E_L) - self.w_ad) / p.tau_w)
             self.u = torch.where(clamped, torch.full_like(self.u, p.V_clamp), self.u + h * drive / p.C)

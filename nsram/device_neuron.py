@@ -12,12 +12,13 @@ import torch
 from types import MappingProxyType
 from .core import as_finite_array, as_generator, require_in_range, require_int, require_positive
 from .reduction import ReducedNeuron
-from .network import NeuronParams, NSRAMNetwork
+from .stp import DeviceSTP
+from .network import NeuronParams, NSRAMNetwork, neuron_from_reduction
 from .connectivity import sparse_csr
 
 # %% auto #0
 __all__ = ['MAX_STEPS', 'NOISE_REGIMES', 'reduced_neuron_params', 'current_to_drive', 'device_dt', 'simulate_reduced',
-           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction']
+           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction', 'device_reduction_table']
 
 # %% ../nbs/12_device_neuron.ipynb #f08adb3f
 def _check_reduced(reduced):
@@ -25,13 +26,10 @@ def _check_reduced(reduced):
     return reduced
 
 def reduced_neuron_params(reduced: ReducedNeuron, tau_syn: float | None = None) -> NeuronParams:
-    """The engine's `NeuronParams` for `reduced`: v = (V_d - V_reset)/(V_th - V_reset), times in s (device time).
-    `tau_syn` (s) defaults to the drain's discharge time, the length of the current pulse a device spike delivers."""
-    r = _check_reduced(reduced)
-    swing = r.v_th - r.v_reset
-    tau_syn = r.t_ref_trace if tau_syn is None else float(require_positive("tau_syn", tau_syn, "s"))
-    return NeuronParams(tau_m=r.tau_m, t_ref=r.t_ref, v_rest=(r.e_l - r.v_reset) / swing, v_reset=0.0, v_t=1.0, delta_t=0.0,
-                        v_peak=1.0, a=0.0, b=0.0, tau_syn=tau_syn, fold=r.k_fold / (r.g_l * math.sqrt(swing)))
+    """The engine's `NeuronParams` for `reduced` (`11_network.neuron_from_reduction`): v = (V_d - V_reset)/(V_th - V_reset),
+    times in s (device time). `tau_syn` (s) defaults to the drain's discharge time, the length of the current pulse a device spike delivers."""
+    p = neuron_from_reduction(_check_reduced(reduced))
+    return p if tau_syn is None else p.replace(tau_syn=float(require_positive("tau_syn", tau_syn, "s")))
 
 def current_to_drive(reduced: ReducedNeuron, i_in):
     "Engine drive (dimensionless) for a current `i_in` (A) into the drain node."
@@ -199,3 +197,13 @@ def validate_reduction(reduced: ReducedNeuron, fi=None, t_end: float = 200e-6, n
     traces.update(pulse_counts_device=c_dev, pulse_counts_reduced=c_mod, pulse_latency_device=l_dev, pulse_latency_reduced=l_mod,
                   period=period)
     return metrics.assign(dt_s=dt, pulse_current_A=i_p, noise_t_end_s=noise_t_end), traces
+
+# %% ../nbs/12_device_neuron.ipynb #bc16e405
+def device_reduction_table(reduced: ReducedNeuron, synapse: DeviceSTP):
+    "The reduced neuron's table plus the synapse rows (syn_U, syn_tau_e, syn_kappa): the file `NSRAM_NEURON`/`NSRAM_SYNAPSE` load."
+    import pandas as pd
+    if not isinstance(synapse, DeviceSTP): raise TypeError(f"synapse must be a DeviceSTP, got {type(synapse).__name__}")
+    syn = pd.DataFrame([dict(name="syn_U", value=synapse.U, unit="1", origin="reduce_synapse: trapped fraction per presynaptic spike"),
+                        dict(name="syn_tau_e", value=synapse.tau_e, unit="s", origin="trap emission time at V_G1"),
+                        dict(name="syn_kappa", value=synapse.kappa, unit="1", origin="ln read-current ratio, full/empty traps")])
+    return pd.concat([_check_reduced(reduced).table(), syn], ignore_index=True)

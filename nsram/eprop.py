@@ -17,6 +17,7 @@ from .encoding import rate_encode
 from .plasticity import DeviceSynapse
 from .forward_forward import check_classification_data, start_fit
 from .neurons import pseudo_derivative, spike_with_pseudo_derivative
+from .network import lif_step
 
 # %% auto #0
 __all__ = ['eprop_gradients', 'bptt_gradients', 'init_eprop', 'EPropClassifier']
@@ -48,7 +49,7 @@ def eprop_gradients(params: dict, spikes: torch.Tensor, labels: torch.Tensor, al
         x_t = spikes[t].to(dtype)
         z_hat = alpha * z_hat + z                                  # presynaptic recurrent trace: spikes up to t-1
         x_hat = alpha * x_hat + x_t
-        v = alpha * v + x_t @ params["W_in"].T + z @ params["W_rec"].T - v_th * z
+        v = lif_step(v, (x_t @ params["W_in"].T + z @ params["W_rec"].T) / (1 - alpha), 1 - alpha) - v_th * z   # alpha v + I - v_th z
         z = (v > v_th).to(dtype)
         y = kappa * y + z @ params["W_out"].T + params["b_out"]
         if learn:
@@ -77,7 +78,7 @@ def bptt_gradients(params: dict, spikes: torch.Tensor, labels: torch.Tensor, alp
     N, dtype = params["W_in"].shape[0], params["W_in"].dtype
     v, z, y, loss = torch.zeros(B, N, dtype=dtype), torch.zeros(B, N, dtype=dtype), torch.zeros(B, 10, dtype=dtype), 0.0
     for t in range(T):
-        v = alpha * v + spikes[t].to(dtype) @ leaf["W_in"].T + z @ leaf["W_rec"].T - v_th * z.detach()
+        v = lif_step(v, (spikes[t].to(dtype) @ leaf["W_in"].T + z @ leaf["W_rec"].T) / (1 - alpha), 1 - alpha) - v_th * z.detach()
         z = spike_with_pseudo_derivative(v, v_th, gamma)
         y = kappa * y + z @ leaf["W_out"].T + leaf["b_out"]
         if t >= T - n_loss: loss = loss + F.cross_entropy(y, labels, reduction="sum") / (n_loss * B)

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 from .core import as_device, as_float_dtype, as_generator, require_in_range, require_int, require_positive
-from .stp import STPParams, DEPRESSING, FACILITATING
+from .stp import STPParams, TPM_DEPRESSING, TPM_FACILITATING, DeviceSTP
 from .connectivity import CONNECTIVITY_KINDS, connectivity as build_connectivity, sparse_csr, row_indices, transpose_csr
 
 # %% auto #0
-__all__ = ['LIF', 'NSRAM_NEURON', 'STP_MODES', 'TRACE_NAMES', 'PROPAGATIONS', 'NeuronParams', 'vg2_to_stp', 'SimulationResult',
-           'NSRAMNetwork', 'brian2_model', 'import_brian2', 'brian2_network', 'run_in_brian2']
+__all__ = ['LIF', 'ADEX_NEURON', 'DEVICE_REDUCTION_FILE', 'NSRAM_NEURON', 'NSRAM_SYNAPSE', 'STP_MODES', 'TRACE_NAMES',
+           'PROPAGATIONS', 'NeuronParams', 'lif_step', 'adex_term', 'default_dt', 'neuron_from_reduction',
+           'load_device_reduction', 'synapse_from_reduction', 'vg2_to_stp', 'SimulationResult', 'NSRAMNetwork',
+           'brian2_model', 'import_brian2', 'brian2_network', 'run_in_brian2']
 
 # %% ../nbs/11_network.ipynb #c07edb91
 @dataclass(frozen=True)
@@ -49,15 +51,59 @@ class NeuronParams:
 
     replace = replace
 
+def lif_step(v, current, k, out=None):
+    """The leaky-integrator step every LIF-type path uses (engine, `ParametricLIF`, `SpikingReservoir`, e-prop/BPTT):
+    forward Euler of tau dv/dt = current - v, i.e. v + k (current - v) with k = dt/tau (0 holds v). With `out` (the
+    engine) the result is written into `out` in place and `current` is used as scratch space."""
+    if out is None: return v + k * (current - v)
+    return out.addcmul_(current.sub_(v), k)
+
+def adex_term(v, v_t, delta_t: float, v_peak):
+    "The AdEx spike-initiation current delta_t exp((min(v, v_peak) - v_t)/delta_t) (units of v; NEST's overflow guard), engine and `71_clopath`."
+    return torch.minimum(v, torch.as_tensor(v_peak, dtype=v.dtype, device=v.device)).sub(v_t).mul_(1 / delta_t).exp_().mul_(delta_t)
+
 LIF = NeuronParams()
-NSRAM_NEURON = NeuronParams(delta_t=0.1, v_peak=1.5, a=0.0, b=0.05, tau_w=100e-3)
+ADEX_NEURON = NeuronParams(delta_t=0.1, v_peak=1.5, a=0.0, b=0.05, tau_w=100e-3)   # generic AdEx, biological scale (assumed constants)
+
+def default_dt(neuron: NeuronParams) -> float:
+    "Engine step (s) for `neuron`: min(tau_m, t_ref, tau_syn) / 20 (t_ref = 0 is skipped)."
+    if not isinstance(neuron, NeuronParams): raise TypeError(f"neuron must be a NeuronParams, got {type(neuron).__name__}")
+    return min(t for t in (neuron.tau_m, neuron.t_ref, neuron.tau_syn) if t > 0) / 20
+
+def neuron_from_reduction(r) -> NeuronParams:
+    """Engine `NeuronParams` of a reduced NS-RAM neuron (a `ReducedNeuron`, or a mapping with its SI fields c_m, g_l, e_l,
+    k_fold, v_th, v_reset, t_ref, t_ref_trace): v = (V_d - V_reset)/(V_th - V_reset), tau_syn = the drain discharge time."""
+    get = (lambda k: float(r[k])) if isinstance(r, dict) else (lambda k: float(getattr(r, k)))
+    swing = get("v_th") - get("v_reset")
+    if not swing > 0: raise ValueError(f"the reduction needs v_th > v_reset, got {get('v_th'):g} <= {get('v_reset'):g} V")
+    return NeuronParams(tau_m=get("c_m") / get("g_l"), t_ref=get("t_ref"), v_rest=(get("e_l") - get("v_reset")) / swing, v_reset=0.0,
+                        v_t=1.0, delta_t=0.0, v_peak=1.0, a=0.0, b=0.0, tau_syn=get("t_ref_trace"),
+                        fold=get("k_fold") / (get("g_l") * math.sqrt(swing)))
+
+DEVICE_REDUCTION_FILE = "device_reduction.csv"
+
+def load_device_reduction(path=None) -> dict:
+    "Name -> value (SI) of the packaged device reduction (`nsram/data/device_reduction.csv`, written by the `neuron_reduction` rule)."
+    import csv
+    from importlib.resources import files
+    from pathlib import Path
+    path = Path(str(files("nsram") / "data" / DEVICE_REDUCTION_FILE)) if path is None else Path(path)
+    if not path.is_file(): raise ValueError(f"path must name a device-reduction CSV (run the neuron_reduction rule), got {str(path)!r}")
+    with open(path) as f: return {row["name"]: float(row["value"]) for row in csv.DictReader(f)}
+
+def synapse_from_reduction(values: dict) -> DeviceSTP:
+    "The `DeviceSTP` of a device-reduction mapping (names syn_U, syn_tau_e, syn_kappa)."
+    return DeviceSTP(U=values["syn_U"], tau_e=values["syn_tau_e"], kappa=values["syn_kappa"])
+
+NSRAM_NEURON = neuron_from_reduction(load_device_reduction())     # the reduced device neuron (06_reduction), device time
+NSRAM_SYNAPSE = synapse_from_reduction(load_device_reduction())   # the reduced device synapse (06_reduction)
 
 # %% ../nbs/11_network.ipynb #c41a69ab
-STP_MODES = ("none", "std", "stf", "heterogeneous")
+STP_MODES = ("none", "device", "std", "stf", "heterogeneous")
 
 def vg2_to_stp(vg2, v_mid: float = 0.25, v_width: float = 0.05,
-               low: STPParams = FACILITATING, high: STPParams = DEPRESSING):
-    "Provisional map from V_G2 (V, array) to per-neuron (U, tau_rec, tau_fac): logistic blend from `low` to `high`."
+               low: STPParams = TPM_FACILITATING, high: STPParams = TPM_DEPRESSING):
+    "Generic (not device-derived) map from V_G2 (V, array) to per-neuron (U, tau_rec, tau_fac): logistic blend of two biology sets."
     vg2 = torch.as_tensor(require_in_range("vg2", vg2, 0.0, 0.5, "V"), dtype=torch.float64)
     s = torch.sigmoid((vg2 - v_mid) / require_positive("v_width", v_width, "V").item())
     U = low.U ** (1 - s) * high.U ** s
@@ -114,14 +160,14 @@ class NSRAMNetwork:
                  weight_scale: float = 1.0, W: torch.Tensor | None = None,
                  n_inputs: int = 1, input_scale: float = 1.0, W_in: torch.Tensor | None = None,
                  stp: str = "none", stp_params: STPParams | None = None, variability: float = 0.0,
-                 dt: float = 1e-4, propagation: str = "auto", seed=0, device="cpu", dtype=torch.float32):
+                 dt: float | None = None, propagation: str = "auto", seed=0, device="cpu", dtype=torch.float32):
         self.n = require_int("n", n)
         if not isinstance(neuron, NeuronParams): raise TypeError(f"neuron must be a NeuronParams, got {type(neuron).__name__}")
         if stp not in STP_MODES: raise ValueError(f"stp must be one of {STP_MODES}, got {stp!r}")
         if propagation not in PROPAGATIONS: raise ValueError(f"propagation must be one of {PROPAGATIONS}, got {propagation!r}")
         if connectivity not in CONNECTIVITY_KINDS: raise ValueError(f"connectivity must be one of {CONNECTIVITY_KINDS}, got {connectivity!r}")
         self.neuron, self.stp, self.connectivity = neuron, stp, connectivity
-        self.dt = float(require_positive("dt", dt, "s"))
+        self.dt = default_dt(neuron) if dt is None else float(require_positive("dt", dt, "s"))
         self.variability = float(require_in_range("variability", variability, 0.0, 1.0))
         self.weight_scale = float(require_in_range("weight_scale", weight_scale))
         self.device, self.dtype = as_device(device), as_float_dtype(dtype)
@@ -169,14 +215,18 @@ class NSRAMNetwork:
         self.tau_w = p.tau_w * _lognormal_factors(cv, n, g, self.dtype)
 
     def _build_stp(self, mode, params, g):
-        n = self.n
+        n, self.kappa = self.n, None
         if mode == "heterogeneous":
             if params is not None: raise ValueError("stp_params cannot be combined with stp='heterogeneous' (per-neuron values come from V_G2)")
             self.vg2 = 0.5 * torch.rand(n, generator=g, dtype=torch.float64)
             self.U, self.tau_rec, self.tau_fac = vg2_to_stp(self.vg2)
             return
+        if mode == "device":
+            params = NSRAM_SYNAPSE if params is None else params
+            if not isinstance(params, DeviceSTP): raise TypeError(f"stp_params must be a DeviceSTP for stp='device', got {type(params).__name__}")
+            self.kappa, params = params.kappa, params.resources()
         if params is not None and not isinstance(params, STPParams): raise TypeError(f"stp_params must be STPParams, got {type(params).__name__}")
-        params = params or {"std": DEPRESSING, "stf": FACILITATING}.get(mode, DEPRESSING)
+        params = params or {"std": TPM_DEPRESSING, "stf": TPM_FACILITATING}.get(mode, TPM_DEPRESSING)
         self.U, self.tau_rec, self.tau_fac = (torch.full((n,), float(v), dtype=torch.float64) for v in (params.U, params.tau_rec, params.tau_fac))
 
     def synapses(self):
@@ -271,15 +321,15 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
             if step in releases:
                 done = torch.cat(releases.pop(step))
                 gain.view(-1).index_copy_(0, done, dt_tau_flat.index_select(0, done))
-            dv = torch.add(i_syn, drive[:, k]).sub_(v)   # i_syn + i_bias + I_in - (v - v_rest)
-            if adex: dv.add_(torch.minimum(v, v_peak).sub_(v_t).mul_(1 / p.delta_t).exp_(), alpha=p.delta_t)
-            if fold: dv.add_(torch.sub(v_peak, v).clamp_(min=0).sqrt_(), alpha=p.fold)
+            total = torch.add(i_syn, drive[:, k])          # i_syn + i_bias + I_in + v_rest, then the model's other currents
+            if adex: total.add_(adex_term(v, v_t, p.delta_t, v_peak))
+            if fold: total.add_(torch.sub(v_peak, v).clamp_(min=0).sqrt_(), alpha=p.fold)
             if adapt:
-                dv -= w
+                total -= w
                 if p.a: w.add_(torch.sub(v, p.v_rest).mul_(p.a).sub_(w).mul_(dt_tau_w))
                 else: w.mul_(1 - dt_tau_w)
-            if noisy: dv.addcmul_(noise_dv, torch.randn(v.shape, generator=gen, device=dev, dtype=dt_))
-            v.addcmul_(dv, gain)
+            if noisy: total.addcmul_(noise_dv, torch.randn(v.shape, generator=gen, device=dev, dtype=dt_))
+            lif_step(v, total, gain, out=v)
             i_syn.mul_(decay_syn)
             spiking = v > v_peak                         # a held neuron sits at v_reset < v_peak
             idx = spiking.view(-1).nonzero().squeeze(1)
@@ -332,6 +382,7 @@ def _stp_update(self, idx, step, x, u, t_last, U, inv_rec, inv_fac):
     us = Uj + us * (1 - Uj) * torch.exp(-h * inv_fac.index_select(0, idx))
     x.view(-1).index_copy_(0, idx, xs); u.view(-1).index_copy_(0, idx, us)
     t_last.view(-1).index_fill_(0, idx, t)
+    if self.kappa is not None: return torch.exp(self.kappa * (1 - xs))   # device synapse: read current of the trap state on arrival
     return us * xs
 
 def _propagate(self, idx, eff, i_syn, spiking):
@@ -365,8 +416,9 @@ NSRAMNetwork._stp_update = _stp_update
 NSRAMNetwork._propagate = _propagate
 
 # %% ../nbs/11_network.ipynb #d2261216
-def brian2_model(neuron: NeuronParams, stp: bool = False) -> dict:
-    "Brian2 definition of the neuron and synapse (equations with units, threshold, reset, refractory, on_pre, namespace in SI)."
+def brian2_model(neuron: NeuronParams, stp: bool = False, kappa: float | None = None) -> dict:
+    """Brian2 definition of the neuron and synapse (equations with units, threshold, reset, refractory, on_pre, namespace in SI).
+    `stp`: Tsodyks-Markram synapses; with `kappa` (1) the device synapse of `05_stp` (efficacy exp(kappa (1 - x)))."""
     if not isinstance(neuron, NeuronParams): raise TypeError(f"neuron must be a NeuronParams, got {type(neuron).__name__}")
     exp_term = " + delta_t*exp((clip(v, -inf, v_peak) - v_t)/delta_t)" if neuron.delta_t > 0 else ""
     exp_term += " + fold*sqrt(clip(v_peak - v, 0, inf))" if neuron.fold > 0 else ""
@@ -394,11 +446,13 @@ def brian2_model(neuron: NeuronParams, stp: bool = False) -> dict:
             u_s = U_s + u_s*(1 - U_s)*exp(-(t - t_last)/tau_fac)*int(tau_fac > 0*second)
             I_syn_post += w_syn*u_s*x_s
             t_last = t"""
+        if kappa is not None:
+            on_pre = on_pre.replace("I_syn_post += w_syn*u_s*x_s", "I_syn_post += w_syn*exp(kappa*(1 - x_s))")
     else: synapse_model, on_pre = "w_syn : 1", "I_syn_post += w_syn"
     return dict(equations=equations, threshold="v > v_peak", reset="v = v_reset; w += b", refractory="t_ref",
                 method="euler", synapse_model=synapse_model, on_pre=on_pre,
                 namespace=dict(v_rest=neuron.v_rest, v_reset=neuron.v_reset, delta_t=neuron.delta_t, a=neuron.a,
-                               b=neuron.b, tau_syn=neuron.tau_syn, fold=neuron.fold))
+                               b=neuron.b, tau_syn=neuron.tau_syn, fold=neuron.fold, **({} if kappa is None else {"kappa": float(kappa)})))
 
 # %% ../nbs/11_network.ipynb #d2354ce3
 def import_brian2():
@@ -424,7 +478,7 @@ def brian2_network(net: NSRAMNetwork, i_ext, codegen_target: str = "numpy"):
     if i_ext.shape != (net.n,) or not torch.isfinite(i_ext).all(): raise ValueError(f"i_ext must be a finite array of shape ({net.n},)")
     if codegen_target not in ("numpy", "cython"): raise ValueError(f"codegen_target must be 'numpy' or 'cython', got {codegen_target!r}")
     b2.prefs.codegen.target = codegen_target
-    model = brian2_model(p, stp=net.stp != "none")
+    model = brian2_model(p, stp=net.stp != "none", kappa=net.kappa)
     ns = {k: (v * b2.second if k == "tau_syn" else v) for k, v in model["namespace"].items()}
     clock = b2.Clock(dt=net.dt * b2.second)
     G = b2.NeuronGroup(net.n, model["equations"], threshold=model["threshold"], reset=model["reset"],
@@ -434,7 +488,7 @@ def brian2_network(net: NSRAMNetwork, i_ext, codegen_target: str = "numpy"):
     for name in ("tau_m", "tau_w", "t_ref"): setattr(G, name, getattr(net, name).numpy() * b2.second)
     G.v_t, G.v_peak = net.v_t.numpy(), net.v_peak.numpy()
     pre, post, weight = net.synapses()
-    S = b2.Synapses(G, G, model["synapse_model"], on_pre=model["on_pre"], clock=clock)
+    S = b2.Synapses(G, G, model["synapse_model"], on_pre=model["on_pre"], clock=clock, namespace=ns)
     S.connect(i=pre.numpy(), j=post.numpy())
     S.w_syn = weight.double().numpy()
     if net.stp != "none":

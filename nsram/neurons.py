@@ -13,11 +13,13 @@ from typing import Callable
 import numpy as np
 import torch
 from .core import require_in_range, require_positive, require_int
+from .network import lif_step, LIF
 
 # %% auto #0
 __all__ = ['IZHIKEVICH_PRESETS', 'PATTERN_CHECKS', 'HH_PARAMS', 'HH_MAX_DT', 'HH_BLOCK', 'SPIKING_MODELS', 'IzhikevichPreset',
-           'IzhikevichTrace', 'simulate_izhikevich', 'bursts', 'classify_pattern', 'hh_step', 'simulate_hh', 'hh_rate',
-           'hh_rheobase', 'pseudo_derivative', 'spike_with_pseudo_derivative', 'ParametricLIF', 'SpikingReservoir']
+           'IzhikevichTrace', 'izhikevich_step', 'simulate_izhikevich', 'bursts', 'classify_pattern', 'hh_step',
+           'simulate_hh', 'hh_rate', 'hh_rheobase', 'pseudo_derivative', 'spike_with_pseudo_derivative',
+           'ParametricLIF', 'SpikingReservoir']
 
 # %% ../nbs/24_neurons.ipynb #6f7e8a2a
 def _steps(*windows, base: float = 0.0):
@@ -85,6 +87,15 @@ class IzhikevichTrace:
     current: np.ndarray
     spike_times: np.ndarray
 
+def izhikevich_step(v, u, I, dt: float, a: float, b: float, c: float, d: float, k1: float = 5.0, k2: float = 140.0,
+                    accommodation: bool = False):
+    """One forward-Euler step of Izhikevich's model (dt in ms, v in mV, the 2004 paper's update order), used by
+    `simulate_izhikevich` and `SpikingReservoir`: new v, new u, and spiked (v >= 30 mV: v <- c, u <- u + d)."""
+    v = v + dt * (0.04 * v * v + k1 * v + k2 - u + I)
+    u = u + dt * (a * b * (v + 65) if accommodation else a * (b * v - u))
+    spiked = v >= 30
+    return torch.where(spiked, torch.full_like(v, c), v), u + d * spiked, spiked
+
 def simulate_izhikevich(preset: IzhikevichPreset, current=None) -> IzhikevichTrace:
     "Izhikevich's forward-Euler integration of `preset` (or with another `current(t)`, t in ms)."
     if not isinstance(preset, IzhikevichPreset): raise TypeError(f"preset must be an IzhikevichPreset, got {type(preset).__name__}")
@@ -98,11 +109,8 @@ def simulate_izhikevich(preset: IzhikevichPreset, current=None) -> IzhikevichTra
     u = torch.tensor(float(p.b * p.v0 if p.u0 is None else p.u0), dtype=torch.float64)
     vs, us, spikes = torch.empty(len(t), dtype=torch.float64), torch.empty(len(t), dtype=torch.float64), []
     for k in range(len(t)):
-        v = v + dt * (0.04 * v * v + p.k1 * v + p.k2 - u + I_t[k])
-        u = u + dt * (p.a * p.b * (v + 65) if p.accommodation else p.a * (p.b * v - u))
-        if v > 30:
-            vs[k], v, u = 30.0, torch.tensor(float(p.c), dtype=torch.float64), u + p.d
-            spikes.append(t[k])
+        v, u, spiked = izhikevich_step(v, u, I_t[k], dt, p.a, p.b, p.c, p.d, p.k1, p.k2, p.accommodation)
+        if spiked: vs[k] = 30.0; spikes.append(t[k])
         else: vs[k] = v
         us[k] = u
     return IzhikevichTrace(p, t, vs.numpy(), us.numpy(), I, np.array(spikes))
@@ -261,7 +269,7 @@ class ParametricLIF(torch.nn.Module):
         v = torch.zeros(current.shape[1:], dtype=current.dtype)
         z, spikes, volts = torch.zeros_like(v), [], []
         for I in current:
-            v = v + k * (I - v) - self.v_th * z
+            v = lif_step(v, I, k) - self.v_th * z
             z = spike_with_pseudo_derivative(v, self.v_th)
             spikes.append(z); volts.append(v)
         return torch.stack(spikes), torch.stack(volts)
@@ -324,18 +332,15 @@ class SpikingReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
     def _step(self, state, I):
         "One 1-ms step of the chosen model with current I (model units); new state and spikes (B, n)."
         if self.model == "lif":
-            v = state[0] + 0.05 * (I - state[0])
+            v = lif_step(state[0], I, self.dt / LIF.tau_m)            # tau_m = 20 ms: k = 0.05 at the 1-ms step
             z = v >= 1.0
             return [v - z.to(v.dtype)], z
         fired = torch.zeros_like(I, dtype=torch.bool)
         if self.model == "izhikevich":
             v, u = state
-            for _ in range(2):
-                v = v + 0.5 * (0.04 * v * v + 5 * v + 140 - u + I)
-                u = u + 0.5 * 0.02 * (0.2 * v - u)
-                spike = v >= 30
+            for _ in range(2):                                        # regular spiking (a, b, c, d) = (0.02, 0.2, -65, 8)
+                v, u, spike = izhikevich_step(v, u, I, 0.5, 0.02, 0.2, -65.0, 8.0)
                 fired |= spike
-                v, u = torch.where(spike, torch.full_like(v, -65.0), v), u + 8.0 * spike
             return [v, u], fired
         flat = [x.reshape(-1) for x in state] + [I.reshape(-1), fired.reshape(-1)]
         for _ in range(SPIKING_MODELS["hh"]["substeps"] // HH_BLOCK):

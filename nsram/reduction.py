@@ -11,11 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 from .core import as_finite_array, require_in_range, require_positive, require_int
 from .physics import DeviceParams, cell_constants, trap_emission_time
-from .cell import CellBias, simulate_cell, firing_rate, cell_equilibria
+from .cell import CellBias, simulate_cell, firing_rate, cell_equilibria, read_current
+from .stp import DeviceSTP, device_synapse_efficacies
 
 # %% auto #0
-__all__ = ['s_curve_folds', 'drain_leak', 'lif_rate', 'spike_shape', 'device_fi', 'ReducedNeuron', 'rest_potential',
-           'reduce_cell']
+__all__ = ['SYNAPSE_READ_VD', 'SYNAPSE_DRIVER_R', 'SYNAPSE_VG2', 's_curve_folds', 'drain_leak', 'lif_rate', 'spike_shape',
+           'device_fi', 'ReducedNeuron', 'rest_potential', 'reduce_cell', 'spike_write_pulse', 'synapse_write',
+           'reduce_synapse', 'synapse_vg2_table', 'validate_synapse']
 
 # %% ../nbs/06_reduction.ipynb #878558a4
 def _bistable(vd, bias: CellBias, params: DeviceParams, q: float, vb_values) -> bool:
@@ -258,3 +260,85 @@ def reduce_cell(params: DeviceParams = DeviceParams(), bias: CellBias = CellBias
                    straight_leak_rate_Hz=lif_rate(fi.i_in_A.to_numpy(), params.c_d, line["g_l"], line["e_l"], v_th, v_reset, t_ref))
     return neuron, fi
 
+
+# %% ../nbs/06_reduction.ipynb #0f2e5337
+SYNAPSE_READ_VD = 0.1      # V, read bias of the synapse drain (02_cell's SYNAPSE_REST)
+SYNAPSE_DRIVER_R = 1e3     # ohm, assumed: output resistance of the row driver that puts a spike on the synapse drain
+SYNAPSE_VG2 = 0.5          # V, synapse-mode bulk bias: the top of the paper's V_G2 window (< 0.5 V, FACTS.md)
+
+def spike_write_pulse(reduced: ReducedNeuron) -> tuple[float, float]:
+    "Amplitude (V) and width (s) of the drain pulse a presynaptic spike of `reduced` delivers: V_th and the drain discharge time."
+    if not isinstance(reduced, ReducedNeuron): raise TypeError(f"reduced must be a ReducedNeuron, got {type(reduced).__name__}")
+    return reduced.v_th, reduced.t_ref_trace
+
+def _synapse_cell(reduced, vg2, vg1, read_vd):
+    spike_write_pulse(reduced)
+    p = reduced.params.replace(r_d=SYNAPSE_DRIVER_R)
+    vg2 = float(require_in_range("vg2", vg2, 0.0, 0.6, "V"))
+    vg1 = reduced.bias.vg1 if vg1 is None else float(require_in_range("vg1", vg1, -1.0, 0.8, "V"))
+    rest = CellBias(float(require_in_range("read_vd", read_vd, 0.0, 0.5, "V")), vg1, vg2, reduced.bias.T, "2T")
+    return p, rest
+
+def synapse_write(reduced: ReducedNeuron, vg2: float = SYNAPSE_VG2, vg1: float | None = None, read_vd: float = SYNAPSE_READ_VD,
+                  amplitude: float | None = None, width: float | None = None, q0: float = 0.0, rest_time: float = 20e-6) -> dict:
+    """One write pulse (default: the presynaptic spike's, `spike_write_pulse`) on a synapse cell at rest with trapped
+    fraction `q0`: trapped charge before/after (1), and whether the cell fired during the pulse."""
+    p, rest = _synapse_cell(reduced, vg2, vg1, read_vd)
+    amp0, w0 = spike_write_pulse(reduced)
+    amplitude = amp0 if amplitude is None else float(require_in_range("amplitude", amplitude, 0.0, 5.0, "V"))
+    width = w0 if width is None else float(require_positive("width", width, "s"))
+    y = simulate_cell(rest, float(require_positive("rest_time", rest_time, "s")), p, method="Rodas4").final_state
+    y[2] = float(require_in_range("q0", q0, 0.0, 1.0))
+    pulse = simulate_cell(CellBias(amplitude, rest.vg1, rest.vg2, rest.T, "2T"), width, p, y, method="Rodas4")
+    after = simulate_cell(rest, 2e-6, p, pulse.final_state, method="Rodas4").final_state
+    return dict(q_before=float(y[2]), q_after=float(after[2]), fired=len(pulse.spike_times) > 0)
+
+def reduce_synapse(reduced: ReducedNeuron, vg2: float = SYNAPSE_VG2, vg1: float | None = None, read_vd: float = SYNAPSE_READ_VD,
+                   amplitude: float | None = None, width: float | None = None) -> DeviceSTP:
+    "The `DeviceSTP` (U, tau_e s, kappa) of a synapse-mode cell written by the presynaptic spikes of `reduced` (see above)."
+    w = synapse_write(reduced, vg2, vg1, read_vd, amplitude, width)
+    if w["fired"]:
+        raise ValueError(f"at vg2 = {vg2:g} V the write pulse fires the synapse cell (its body latches: neuron mode); "
+                         "a synapse needs a larger vg2 or a smaller pulse")
+    U = (w["q_after"] - w["q_before"]) / (1.0 - w["q_before"])
+    if not U > 0: raise ValueError(f"the write pulse traps no charge (U = {U:g}) at vg2 = {vg2:g} V: no plasticity to reduce")
+    vg1 = reduced.bias.vg1 if vg1 is None else vg1
+    kappa = math.log(float(read_current(1.0, vg1, read_vd, reduced.params) / read_current(0.0, vg1, read_vd, reduced.params)))
+    return DeviceSTP(U=float(U), tau_e=float(trap_emission_time(vg1, reduced.params)), kappa=kappa)
+
+# %% ../nbs/06_reduction.ipynb #a8b859e2
+def synapse_vg2_table(reduced: ReducedNeuron, vg2_values, **kwargs):
+    "Per V_G2 (V): whether the spike's write pulse fires the synapse cell, and U, tau_e (s), kappa where it does not."
+    import pandas as pd
+    rows = []
+    for vg2 in np.atleast_1d(as_finite_array("vg2_values", vg2_values)):
+        w = synapse_write(reduced, float(vg2), **kwargs)
+        row = dict(vg2_V=float(vg2), fires=w["fired"], U=np.nan, tau_e_s=np.nan, kappa=np.nan)
+        if not w["fired"]:
+            s = reduce_synapse(reduced, float(vg2), **kwargs)
+            row.update(U=s.U, tau_e_s=s.tau_e, kappa=s.kappa)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+# %% ../nbs/06_reduction.ipynb #ebdd3594
+def validate_synapse(reduced: ReducedNeuron, syn: DeviceSTP, pulse_times, vg2: float = SYNAPSE_VG2, read_vd: float = SYNAPSE_READ_VD):
+    "Trapped charge after each write pulse at `pulse_times` (s): the full cell ODE beside the reduced synapse's Q."
+    import pandas as pd
+    if not isinstance(syn, DeviceSTP): raise TypeError(f"syn must be a DeviceSTP, got {type(syn).__name__}")
+    times = np.atleast_1d(as_finite_array("pulse_times", pulse_times))
+    amp, width = spike_write_pulse(reduced)
+    gap = width + 2e-6
+    if times.ndim != 1 or times[0] < 0 or np.any(np.diff(times) <= gap):
+        raise ValueError(f"pulse_times must be increasing, >= 0 s and spaced by more than the pulse width + 2 us ({gap:g} s)")
+    p, rest = _synapse_cell(reduced, vg2, None, read_vd)
+    write = CellBias(amp, rest.vg1, rest.vg2, rest.T, "2T")
+    y, t, q_cell = simulate_cell(rest, 20e-6, p, method="Rodas4").final_state, 0.0, []
+    y[2] = 0.0
+    for tp in times:
+        if tp > t: y = simulate_cell(rest, tp - t, p, y, method="Rodas4").final_state
+        y = simulate_cell(write, width, p, y, method="Rodas4").final_state
+        y = simulate_cell(rest, 2e-6, p, y, method="Rodas4").final_state; t = tp + gap
+        q_cell.append(float(y[2]))
+    # the reduced Q at the same instants: arrival charge of a virtual spike `gap` after each pulse
+    q_red = [math.log(device_synapse_efficacies(np.append(times[:k + 1], times[k] + gap), syn)[-1]) / syn.kappa for k in range(len(times))]
+    return pd.DataFrame(dict(pulse=np.arange(1, len(times) + 1), t_s=times, q_cell=q_cell, q_reduced=q_red))

@@ -14,7 +14,7 @@ from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to_stp
 from .stp import STPParams
 
 # %% auto #0
-__all__ = ['FEATURES', 'spike_trace', 'NSRAMReservoir', 'ESNReservoir']
+__all__ = ['FEATURES', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir']
 
 # %% ../nbs/22_reservoir.ipynb #10291edb
 def _as_streams(X, n_inputs=None):
@@ -80,12 +80,20 @@ def spike_trace(spikes: torch.Tensor, dt: float, tau_trace: float, acc: torch.Te
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
+def reservoir_time(dt: float | None = None, tau_trace: float | None = None) -> tuple[float, float]:
+    """Engine step and spike-trace time constant (s, device time) of `NSRAMReservoir`: by default a quarter of
+    NSRAM_NEURON's dead time and its membrane time constant. One task step lasts `hold` engine steps."""
+    dt = NSRAM_NEURON.t_ref / 4 if dt is None else float(require_positive("dt", dt, "s"))
+    tau_trace = NSRAM_NEURON.tau_m if tau_trace is None else float(require_positive("tau_trace", tau_trace, "s"))
+    return dt, tau_trace
+
 class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
-    "Spiking NS-RAM network as a reservoir: (T, n_in) or (B, T, n_in) input -> (T, n_features) or (B, T, n_features) states."
+    """Spiking network of device-derived NS-RAM neurons (NSRAM_NEURON) as a reservoir: (T, n_in) or (B, T, n_in) input -> (T, n_features)
+    or (B, T, n_features) states. Each input sample is held for `hold` engine steps of `dt` s (default NSRAM_NEURON.t_ref/4, device time)."""
     def __init__(self, n_neurons: int = 200, p: float = 0.1, weight_mean: float = 0.05, spectral_radius: float | None = None,
-                 input_scale: float = 1.0, i_bias: float = 0.9, noise: float = 0.0, variability: float = 0.05,
-                 stp: str = "none", hold: int = 5, dt: float = 1e-3, features: tuple = ("trace", "v"),
-                 tau_trace: float = 20e-3, vg2: float | None = None, readout=None, seed: int = 0, device: str = "cpu"):
+                 input_scale: float = 1.0, i_bias: float = 1.5, noise: float = 0.0, variability: float = 0.05,
+                 stp: str = "none", hold: int = 10, dt: float | None = None, features: tuple = ("trace", "v"),
+                 tau_trace: float | None = None, vg2: float | None = None, readout=None, seed: int = 0, device: str = "cpu"):
         self.n_neurons, self.p, self.weight_mean, self.spectral_radius = n_neurons, p, weight_mean, spectral_radius
         self.input_scale, self.i_bias, self.noise, self.variability = input_scale, i_bias, noise, variability
         self.stp, self.hold, self.dt, self.features, self.tau_trace = stp, hold, dt, features, tau_trace
@@ -102,13 +110,14 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         if self.stp not in STP_MODES: raise ValueError(f"stp must be one of {STP_MODES}, got {self.stp!r}")
         feats = (self.features,) if isinstance(self.features, str) else tuple(self.features)
         if not feats or set(feats) - set(FEATURES): raise ValueError(f"features must be a non-empty subset of {FEATURES}, got {self.features!r}")
-        require_int("hold", self.hold); require_positive("tau_trace", self.tau_trace, "s")
+        require_int("hold", self.hold)
+        self.dt_, self.tau_trace_ = reservoir_time(self.dt, self.tau_trace)
         neuron = NSRAM_NEURON.replace(i_bias=self.i_bias, noise=self.noise)
         self.network_ = NSRAMNetwork(require_int("n_neurons", self.n_neurons), neuron=neuron,
                                      connectivity_kwargs=dict(p=self.p, mean=self.weight_mean),
                                      spectral_radius=self.spectral_radius, n_inputs=self.n_features_in_,
                                      input_scale=self.input_scale, stp=self.stp, stp_params=self._stp_params(), variability=self.variability,
-                                     dt=self.dt, seed=self.seed, device=self.device, dtype=torch.float32)
+                                     dt=self.dt_, seed=self.seed, device=self.device, dtype=torch.float32)
         self.features_ = feats
 
     def run_states(self, X, state: dict | None = None):
@@ -127,7 +136,7 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         feats = {f: torch.empty(B, T, n, dtype=torch.float64) for f in ("trace", "counts") if f in self.features_}
         for c in range(0, T, 1024):
             chunk = spikes[:, c:c + 1024].to(torch.float64)
-            if "trace" in feats: feats["trace"][:, c:c + 1024], acc = spike_trace(chunk, self.dt, self.tau_trace, acc)
+            if "trace" in feats: feats["trace"][:, c:c + 1024], acc = spike_trace(chunk, self.dt_, self.tau_trace_, acc)
             if "counts" in feats: feats["counts"][:, c:c + 1024] = chunk.sum(2)
         if "v" in self.features_: feats["v"] = res.traces["v"].to(torch.float64)
         return torch.cat([feats[f] for f in FEATURES if f in feats], dim=2).numpy(), dict(network=res.final_state, trace=acc)

@@ -1,4 +1,4 @@
-"""How the trapped-charge fraction Q of the NS-RAM cell maps onto the Tsodyks–Markram synapse, what that mapping gives (depression) and what it does not (facilitation), and the TM synapse the network uses.
+"""How the trapped-charge fraction Q of the NS-RAM cell maps onto the Tsodyks–Markram synapse, the TM synapse the network uses (with the biology presets), and the device synapse: trap resources consumed, read current potentiated.
 
 Docs: https://github.com/nsram-dev/nsram/stp.html.md"""
 
@@ -13,8 +13,8 @@ from .core import as_finite_array, require_in_range, require_positive, as_genera
 from dataclasses import dataclass, replace
 
 # %% auto #0
-__all__ = ['DEPRESSING', 'FACILITATING', 'STPParams', 'tsodyks2_efficacies', 'tm_ode_efficacies', 'poisson_train',
-           'device_tm_params', 'device_pulse_train']
+__all__ = ['TPM_DEPRESSING', 'TPM_FACILITATING', 'STPParams', 'tsodyks2_efficacies', 'tm_ode_efficacies', 'poisson_train',
+           'device_tm_params', 'device_pulse_train', 'DeviceSTP', 'device_synapse_efficacies']
 
 # %% ../nbs/05_stp.ipynb #fd713e9d
 @dataclass(frozen=True)
@@ -30,8 +30,9 @@ class STPParams:
 
     replace = replace
 
-DEPRESSING = STPParams(U=0.6, tau_rec=0.8, tau_fac=0.0)
-FACILITATING = STPParams(U=0.03, tau_rec=0.13, tau_fac=0.53)
+# Biology presets of Tsodyks, Pawelzik & Markram (1998), as in Brian2's example: not NS-RAM numbers (those come from `06_reduction`)
+TPM_DEPRESSING = STPParams(U=0.6, tau_rec=0.8, tau_fac=0.0)
+TPM_FACILITATING = STPParams(U=0.03, tau_rec=0.13, tau_fac=0.53)
 
 # %% ../nbs/05_stp.ipynb #3d8feca2
 def tsodyks2_efficacies(spike_times, U: float, tau_rec: float, tau_fac: float) -> np.ndarray:
@@ -97,3 +98,39 @@ def device_pulse_train(pulse_times, t_on: float = 0.5e-3, params=None, write=Non
         dq.append(y[2] - before)
     tm = tsodyks2_efficacies(times, stp.U, stp.tau_rec, 0.0)
     return pd.DataFrame(dict(pulse=np.arange(1, len(times) + 1), t_s=times, dq_cell=dq, dq_tm=tm)), stp
+
+# %% ../nbs/05_stp.ipynb #4f91670b
+@dataclass(frozen=True)
+class DeviceSTP:
+    """NS-RAM synapse from the trap model: `U` trapped fraction of the empty traps per presynaptic spike (1),
+    `tau_e` trap emission time (s), `kappa` ln of the read-current ratio full/empty traps (1). Efficacy exp(kappa·Q)."""
+    U: float
+    tau_e: float
+    kappa: float
+
+    def __post_init__(self):
+        require_in_range("U", self.U, 0.0, 1.0, lo_open=True)
+        require_positive("tau_e", self.tau_e, "s"); require_in_range("kappa", self.kappa, 0.0, 50.0)
+
+    def resources(self) -> STPParams:
+        "The TM resource part: u = U at every spike, tau_rec = tau_e, no facilitation variable."
+        return STPParams(U=self.U, tau_rec=self.tau_e, tau_fac=0.0)
+
+    @property
+    def ceiling(self) -> float:
+        "Largest efficacy gain, exp(kappa) (all traps full)."
+        return math.exp(self.kappa)
+
+    replace = replace
+
+def device_synapse_efficacies(spike_times, syn: DeviceSTP) -> np.ndarray:
+    "Efficacy exp(kappa·Q) at each spike of a train (s), Q taken on arrival: the reference for the engine's stp='device'."
+    if not isinstance(syn, DeviceSTP): raise TypeError(f"syn must be a DeviceSTP, got {type(syn).__name__}")
+    times = np.atleast_1d(require_in_range("spike_times", spike_times, unit="s"))
+    if times.ndim != 1 or np.any(np.diff(times) <= 0): raise ValueError("spike_times must be a 1-D, strictly increasing array (s)")
+    q, last, out = 0.0, -math.inf, []
+    for t in times:
+        q *= math.exp(-(t - last) / syn.tau_e)
+        out.append(math.exp(syn.kappa * q))
+        q += syn.U * (1.0 - q); last = t
+    return np.array(out)

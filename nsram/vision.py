@@ -10,7 +10,7 @@ import math, time
 import numpy as np
 import torch
 from sklearn.base import BaseEstimator, ClassifierMixin
-from .core import as_generator, require_in_range, require_int
+from .core import as_generator, require_in_range, require_int, require_positive
 from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES
 from .ridge import classifier_readout
 
@@ -43,14 +43,17 @@ def _receptive_fields(n, n_pixels, fan_in, g):
 
 # %% ../nbs/51_vision.ipynb #9e2ea40b
 class NSRAMClassifier(ClassifierMixin, BaseEstimator):
-    "Image classifier: NS-RAM spiking network features + a linear readout (scikit-learn API)."
-    def __init__(self, n_neurons: int = 500, n_steps: int = 50, dt: float = 1e-3, encoding: str = "current",
-                 fan_in: int = 50, input_scale: float = 6.0, i_bias: float = 0.6, p: float = 0.02,
-                 weight_mean: float = 0.05, stp: str = "none", max_rate: float = 200.0, batch_size: int = 500,
+    """Image classifier: spike counts of a network of device-derived NS-RAM neurons (NSRAM_NEURON) + a linear readout (scikit-learn API).
+    Each image is presented for `n_steps` engine steps of `dt` s (default NSRAM_NEURON.t_ref/4, device time); `max_rate` in Hz of device time."""
+    def __init__(self, n_neurons: int = 500, n_steps: int = 100, dt: float | None = None, encoding: str = "current",
+                 fan_in: int = 50, input_scale: float = 10.0, i_bias: float = 0.6, p: float = 0.02,
+                 weight_mean: float = 0.05, stp: str = "none", max_rate: float = 2e5, batch_size: int = 500,
                  seed: int = 0, device: str = "cpu", progress: bool = False):
         self.n_neurons, self.n_steps, self.dt, self.encoding, self.fan_in = n_neurons, n_steps, dt, encoding, fan_in
         self.input_scale, self.i_bias, self.p, self.weight_mean, self.stp = input_scale, i_bias, p, weight_mean, stp
         self.max_rate, self.batch_size, self.seed, self.device, self.progress = max_rate, batch_size, seed, device, progress
+
+    def _dt(self) -> float: return NSRAM_NEURON.t_ref / 4 if self.dt is None else float(require_positive("dt", self.dt, "s"))
 
     def _build(self, n_pixels):
         if self.encoding not in ENCODINGS: raise ValueError(f"encoding must be one of {ENCODINGS}, got {self.encoding!r}")
@@ -61,7 +64,7 @@ class NSRAMClassifier(ClassifierMixin, BaseEstimator):
         g = as_generator(self.seed)
         W_in = _receptive_fields(n, n_pixels, fan_in, g) * float(require_in_range("input_scale", self.input_scale, 0.0))
         self.network_ = NSRAMNetwork(n, neuron=NSRAM_NEURON.replace(i_bias=self.i_bias), connectivity_kwargs=dict(p=self.p, mean=self.weight_mean),
-                                     W_in=W_in, stp=self.stp, dt=self.dt, seed=g, device=self.device)
+                                     W_in=W_in, stp=self.stp, dt=self._dt(), seed=g, device=self.device)
 
     def features(self, X) -> np.ndarray:
         "Spike counts (n_images, n_neurons) of the fitted network for images X (n_images, n_pixels) in [0, 1]."
@@ -76,7 +79,7 @@ class NSRAMClassifier(ClassifierMixin, BaseEstimator):
                 res = self.network_.run(n_steps=self.n_steps, batch_size=len(xb), record_spikes=None,
                                         currents=xb.to(self.network_.device) @ self.network_.W_in.T)
             else:
-                spikes = rate_encode(xb, self.n_steps, dt=self.dt, max_rate=self.max_rate, seed=self.seed + start)
+                spikes = rate_encode(xb, self.n_steps, dt=self._dt(), max_rate=self.max_rate, seed=self.seed + start)
                 res = self.network_.run(spikes.to(torch.float32), record_spikes=None)
             out.append(res.counts.numpy().astype(np.float64))
         return np.concatenate(out)

@@ -19,3 +19,34 @@ def papermill_parameters(**parameters):
     PyYAML, not json.dumps: papermill reads YAML 1.1, where json's `1e-05` would be a string."""
     common = {"seed": config["seed"], "device": config["device"]}
     return yaml.safe_dump({**common, **parameters}, default_flow_style=True, width=10**6).strip()
+
+
+# Module data files that a module reads at import or run time (they are inputs like code).
+MODULE_DATA = {
+    "nsram/network.py": ["nsram/data/device_reduction.csv"],
+    "nsram/reference.py": ["nsram/data/ptm130_nmos_bsim4.lib"],
+}
+
+
+def library_of(*sources, data=True):
+    """Every nsram module (and, with `data`, module data file) that the notebooks/scripts `sources` import, directly or
+    through other nsram modules: the rule's `library` input, derived from the code so it cannot miss a module."""
+    import re
+    from pathlib import Path
+
+    pattern = re.compile(r"(?:from|import)\s+(?:nsram\.|\.)(\w+)")
+    def imports(path):
+        text = Path(path).read_text()
+        if path.endswith(".ipynb"):
+            cells = json.loads(text)["cells"]
+            text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        return {f"nsram/{m}.py" for m in pattern.findall(text) if Path(f"nsram/{m}.py").is_file()}
+
+    seen, todo = set(), set().union(*(imports(s) for s in sources))
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        todo |= imports(path) - seen
+    return sorted(seen | ({d for m in seen for d in MODULE_DATA.get(m, [])} if data else set()))

@@ -1,7 +1,5 @@
 """Device physics: I-V, single-cell dynamics, ngspice cross-check, STP, summary (nbs/01_physics .. 05_stp)."""
 
-DEVICE_LIBRARY = ["nsram/core.py", "nsram/physics.py", "nsram/cell.py"]
-REFERENCE_LIBRARY = DEVICE_LIBRARY + ["nsram/spice.py", "nsram/reference.py", "nsram/data/ptm130_nmos_bsim4.lib"]
 
 
 RUN_NOTEBOOK = (
@@ -13,7 +11,7 @@ RUN_NOTEBOOK = (
 rule iv_family:
     input:
         notebook="nbs/experiments/iv_family.ipynb",
-        library=DEVICE_LIBRARY,
+        library=library_of("nbs/experiments/iv_family.ipynb"),
     output:
         table=f"{RESULTS}/breakdown.csv",
         iv=f"{RESULTS}/iv_hysteresis.csv",
@@ -36,7 +34,7 @@ rule iv_family:
 rule cell_dynamics:
     input:
         notebook="nbs/experiments/cell_dynamics.ipynb",
-        library=DEVICE_LIBRARY,
+        library=library_of("nbs/experiments/cell_dynamics.ipynb"),
     output:
         firing_map=f"{RESULTS}/firing_map.csv",
         vg2=f"{RESULTS}/vg2_modes.csv",
@@ -67,7 +65,7 @@ rule cell_dynamics:
 rule model_vs_ngspice:
     input:
         notebook="nbs/experiments/model_vs_ngspice.ipynb",
-        library=DEVICE_LIBRARY + ["nsram/spice.py"],
+        library=library_of("nbs/experiments/model_vs_ngspice.ipynb"),
     output:
         dc=f"{RESULTS}/ngspice_dc.csv",
         transient=f"{RESULTS}/ngspice_transient.csv",
@@ -90,7 +88,7 @@ rule model_vs_ngspice:
 rule reference_circuit:
     input:
         notebook="nbs/experiments/reference_circuit.ipynb",
-        library=REFERENCE_LIBRARY,
+        library=library_of("nbs/experiments/reference_circuit.ipynb"),
     output:
         equilibria=f"{RESULTS}/reference_equilibria.csv",
         firing=f"{RESULTS}/reference_firing.csv",
@@ -118,7 +116,7 @@ rule reference_circuit:
 rule device_calibration:
     input:
         notebook="nbs/experiments/device_calibration.ipynb",
-        library=REFERENCE_LIBRARY + ["nsram/fitting.py"],
+        library=library_of("nbs/experiments/device_calibration.ipynb"),
     output:
         calibration=f"{RESULTS}/device_calibration.csv",
         agreement=f"{RESULTS}/calibration_agreement.csv",
@@ -146,7 +144,7 @@ rule device_calibration:
 rule device_claims:
     input:
         notebook="nbs/experiments/device_claims.ipynb",
-        library=REFERENCE_LIBRARY + ["nsram/fitting.py"],
+        library=library_of("nbs/experiments/device_claims.ipynb"),
         calibration=rules.device_calibration.output.calibration,
         vg2=rules.cell_dynamics.output.vg2,
     output:
@@ -174,7 +172,7 @@ rule device_claims:
 rule stp_trains:
     input:
         notebook="nbs/experiments/stp_trains.ipynb",
-        library=DEVICE_LIBRARY + ["nsram/stp.py"],
+        library=library_of("nbs/experiments/stp_trains.ipynb"),
     output:
         table=f"{RESULTS}/stp_trains.csv",
         figure=f"{FIGURES}/stp_trains.png",
@@ -196,7 +194,7 @@ rule stp_trains:
 rule device_speed:
     input:
         script="benchmarks/device_speed.py",
-        library=DEVICE_LIBRARY,
+        library=library_of("benchmarks/device_speed.py"),
     output:
         f"{RESULTS}/device_speed.csv",
     log:
@@ -216,6 +214,7 @@ rule device_speed:
 rule device_summary:
     input:
         notebook="nbs/experiments/device_summary.ipynb",
+        library=library_of("nbs/experiments/device_summary.ipynb"),
         firing_map=rules.cell_dynamics.output.firing_map,
         synapse=rules.cell_dynamics.output.synapse,
         transient=rules.model_vs_ngspice.output.transient,
@@ -246,13 +245,15 @@ rule device_summary:
 rule neuron_reduction:
     input:
         notebook="nbs/experiments/neuron_reduction.ipynb",
-        library=DEVICE_LIBRARY
-        + ["nsram/reduction.py", "nsram/device_neuron.py", "nsram/network.py", "nsram/connectivity.py", "nsram/stp.py"],
+        library=library_of("nbs/experiments/neuron_reduction.ipynb", data=False),  # it writes device_reduction.csv
     output:
         neuron=f"{RESULTS}/reduced_neuron.csv",
         fi=f"{RESULTS}/device_fi.csv",
         validation=f"{RESULTS}/reduction_validation.csv",
         window=f"{RESULTS}/reduction_window.csv",
+        synapse=f"{RESULTS}/device_synapse.csv",
+        synapse_vg2=f"{RESULTS}/synapse_vg2.csv",
+        package=f"{config['package_data_dir']}/device_reduction.csv",
         figure=report(
             f"{FIGURES}/neuron_reduction.png", caption="../report/neuron_reduction.rst", category="Device"
         ),
@@ -266,6 +267,9 @@ rule neuron_reduction:
             fi_path=output.fi,
             validation_path=output.validation,
             window_path=output.window,
+            synapse_path=output.synapse,
+            synapse_vg2_path=output.synapse_vg2,
+            package_path=output.package,
             figure_path=output.figure,
             **config["neuron_reduction"],
         ),

@@ -6,13 +6,7 @@ LEARNING_RULES = ["forward_forward", "eqprop", "eprop"]
 rule learning_rule:
     input:
         notebook="nbs/experiments/learning_rule.ipynb",
-        library=[
-            "nsram/plasticity.py",
-            "nsram/forward_forward.py",
-            "nsram/eqprop.py",
-            "nsram/eprop.py",
-            "nsram/datasets.py",
-        ],
+        library=library_of("nbs/experiments/learning_rule.ipynb"),
     output:
         table=f"{RESULTS}/learning/{{rule}}.csv",
     wildcard_constraints:
@@ -42,6 +36,7 @@ rule learning_rule:
 rule learning_benchmark:
     input:
         notebook="nbs/experiments/learning_benchmark.ipynb",
+        library=library_of("nbs/experiments/learning_benchmark.ipynb"),
         tables=expand(f"{RESULTS}/learning/{{rule}}.csv", rule=LEARNING_RULES),
     output:
         table=f"{RESULTS}/learning_benchmark.csv",

@@ -26,7 +26,7 @@ rule network_speed:
     input:
         notebook="nbs/experiments/network_speed.ipynb",
         script="benchmarks/network_speed.py",
-        library=["nsram/connectivity.py", "nsram/network.py", "nsram/stp.py"],
+        library=library_of("nbs/experiments/network_speed.ipynb", "benchmarks/network_speed.py"),
         venv=EARLIER_VENV if config["network_speed"]["earlier_sizes"] else [],
     output:
         table=f"{RESULTS}/network_speed.csv",
@@ -57,8 +57,7 @@ rule device_network_speed:
     input:
         notebook="nbs/experiments/network_speed.ipynb",
         script="benchmarks/network_speed.py",
-        library=DEVICE_LIBRARY
-        + ["nsram/reduction.py", "nsram/device_neuron.py", "nsram/connectivity.py", "nsram/network.py", "nsram/stp.py"],
+        library=library_of("nbs/experiments/network_speed.ipynb", "benchmarks/network_speed.py"),
     output:
         table=f"{RESULTS}/device_network_speed.csv",
         figure=f"{FIGURES}/device_network_speed.png",

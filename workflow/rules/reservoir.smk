@@ -6,16 +6,7 @@ RC_MODELS = config["rc_benchmarks"]["models"]
 rule rc_model:
     input:
         notebook="nbs/experiments/rc_model.ipynb",
-        library=[
-            "nsram/network.py",
-            "nsram/stp.py",
-            "nsram/reservoir.py",
-            "nsram/tasks.py",
-            "nsram/readout.py",
-            "nsram/ridge.py",
-            "nsram/benchmarks.py",
-            "nsram/neurons.py",
-        ],
+        library=library_of("nbs/experiments/rc_model.ipynb"),
     output:
         table=f"{RESULTS}/rc/{{model}}.csv",
     wildcard_constraints:
@@ -44,6 +35,7 @@ rule rc_model:
 rule rc_summary:
     input:
         notebook="nbs/experiments/rc_summary.ipynb",
+        library=library_of("nbs/experiments/rc_summary.ipynb"),
         tables=expand(f"{RESULTS}/rc/{{model}}.csv", model=RC_MODELS),
     output:
         table=f"{RESULTS}/rc_benchmarks.csv",
@@ -73,6 +65,7 @@ rule rc_summary:
 rule architecture_comparison:
     input:
         notebook="nbs/experiments/architecture_comparison.ipynb",
+        library=library_of("nbs/experiments/architecture_comparison.ipynb"),
         tables=expand(f"{RESULTS}/rc/{{model}}.csv", model=RC_MODELS),
     output:
         table=f"{RESULTS}/architecture_comparison.csv",
@@ -100,7 +93,7 @@ rule architecture_comparison:
 rule vg2_sweep:
     input:
         notebook="nbs/experiments/vg2_sweep.ipynb",
-        library=["nsram/network.py", "nsram/stp.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/tasks.py", "nsram/ridge.py"],
+        library=library_of("nbs/experiments/vg2_sweep.ipynb"),
     output:
         table=f"{RESULTS}/vg2_sweep.csv",
         figure=f"{FIGURES}/vg2_sweep.png",
@@ -127,7 +120,7 @@ rule vg2_sweep:
 rule scaling:
     input:
         notebook="nbs/experiments/scaling.ipynb",
-        library=["nsram/network.py", "nsram/stp.py", "nsram/reservoir.py", "nsram/benchmarks.py", "nsram/neurons.py", "nsram/ridge.py"],
+        library=library_of("nbs/experiments/scaling.ipynb"),
     output:
         table=f"{RESULTS}/scaling.csv",
         figure=f"{FIGURES}/scaling.png",
@@ -154,7 +147,7 @@ rule scaling:
 rule reservoir_speed:
     input:
         script="benchmarks/reservoir_speed.py",
-        library=["nsram/network.py", "nsram/stp.py", "nsram/reservoir.py", "nsram/neurons.py", "nsram/benchmarks.py"],
+        library=library_of("benchmarks/reservoir_speed.py"),
     output:
         f"{RESULTS}/reservoir_speed.csv",
     log:

@@ -4,7 +4,7 @@
 rule spike_statistics:
     input:
         notebook="nbs/experiments/spike_statistics.ipynb",
-        library=["nsram/analysis.py", "nsram/plots.py"],
+        library=library_of("nbs/experiments/spike_statistics.ipynb"),
     output:
         raster=f"{FIGURES}/raster.png",
         isi=f"{FIGURES}/isi.png",
@@ -33,7 +33,7 @@ rule spike_statistics:
 rule criticality_sweep:
     input:
         notebook="nbs/experiments/criticality_sweep.ipynb",
-        library=["nsram/analysis.py", "nsram/plots.py"],
+        library=library_of("nbs/experiments/criticality_sweep.ipynb"),
     output:
         table=f"{RESULTS}/criticality_sweep.csv",
         figure=f"{FIGURES}/criticality_sweep.png",

@@ -4,7 +4,7 @@
 rule mnist_scaling:
     input:
         notebook="nbs/experiments/mnist_scaling.ipynb",
-        library=["nsram/datasets.py", "nsram/vision.py", "nsram/network.py", "nsram/stp.py", "nsram/readout.py", "nsram/ridge.py"],
+        library=library_of("nbs/experiments/mnist_scaling.ipynb"),
     output:
         table=f"{RESULTS}/mnist_scaling.csv",
         figure=f"{FIGURES}/mnist_scaling.png",
