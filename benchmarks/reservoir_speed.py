@@ -23,7 +23,7 @@ STEPS = {"hh": 20}
 
 def make(model, n, device):
     p = min(1.0, 10 / n)   # expected in-degree 10, as in the pipeline
-    if model == "nsram-std": return NSRAMReservoir(n_neurons=n, p=p, stp="std", input_scale=2.0, weight_mean=0.02, device=device)
+    if model == "nsram-device": return NSRAMReservoir(n_neurons=n, p=p, stp="device", input_scale=2.0, weight_mean=0.02, device=device)
     if model == "esn": return ESNReservoir(n_neurons=n, p=p, device=device)
     name, _, compiled = model.partition("-")
     return SpikingReservoir(name, n_neurons=n, p=p, device=device, compile=compiled == "compiled")
@@ -44,10 +44,10 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--sizes", default="100,500")
     ap.add_argument("--batches", default="1,6")
-    ap.add_argument("--models", default="nsram-std,esn,lif,izhikevich,hh,hh-compiled")
+    ap.add_argument("--models", default="nsram-device,esn,lif,izhikevich,hh,hh-compiled")
     ap.add_argument("--steps", type=int, default=200, help="input steps per timed run (HH eager: 20)")
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--rc-models", default="nsram-std,lif", help="models for the batched-vs-unbatched rc_benchmark timing")
+    ap.add_argument("--rc-models", default="nsram-device,lif", help="models for the batched-vs-unbatched rc_benchmark timing")
     ap.add_argument("--rc-size", type=int, default=100)
     ap.add_argument("--task-kwargs", default="{}", help="rc_benchmark task_kwargs as JSON")
     ap.add_argument("--device", default="cpu")
