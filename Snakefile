@@ -33,6 +33,7 @@ rule all:
         rules.device_calibration.output,
         rules.device_claims.output,
         rules.neuron_reduction.output,
+        rules.package_device_reduction.output,
         rules.stp_trains.output,
         rules.device_summary.output,
         rules.spike_statistics.output,

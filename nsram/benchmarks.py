@@ -17,9 +17,9 @@ from .tasks import (delayed_xor_task, mackey_glass, memory_task, narma_task, uni
                          waveform_task)
 
 # %% auto #0
-__all__ = ['TASKS', 'KEY_METRICS', 'LOWER_IS_BETTER', 'xor_accuracy', 'narma_scores', 'memory_capacity', 'mackey_glass_scores',
-           'waveform_accuracy', 'kernel_generalization_rank', 'information_processing_capacity', 'rc_benchmark',
-           'compare_models']
+__all__ = ['TASKS', 'STATE_TASKS', 'KEY_METRICS', 'LOWER_IS_BETTER', 'xor_accuracy', 'narma_scores', 'memory_capacity',
+           'mackey_glass_scores', 'waveform_accuracy', 'kernel_generalization_rank', 'information_processing_capacity',
+           'rc_benchmark', 'task_stream', 'compare_models']
 
 # %% ../nbs/23_benchmarks.ipynb #6fd06ab9
 def _states(reservoir, X):
@@ -99,13 +99,18 @@ def mackey_glass_scores(reservoir, n_train: int = 2000, washout: int = 200, hori
     start_states = [state]
     for t in starts[:-1]: start_states.append(res.run_states(series[None, t:t + gap, None], start_states[-1])[1])
     free_state, x_in = _stack_states(start_states), series[starts]
+    diverged = np.zeros(n_trials, dtype=bool)
     for h in range(horizon):                                  # all trials' closed loops advance together
         s, free_state = res.run_states(x_in[:, None, None], free_state)
-        x_in = readout.predict(s[:, 0])
-        if h == 0: one_step = x_in - series[starts + 1]
-    errors = x_in - series[starts + horizon]
+        diverged |= ~np.isfinite(s[:, 0]).all(1)              # states or predictions that overflow: the loop diverged
+        x_in = readout.predict(np.where(diverged[:, None], 0.0, s[:, 0]))
+        diverged |= ~np.isfinite(x_in)
+        x_in = np.where(diverged, 0.0, x_in)                  # a diverged loop keeps running on 0 (its error is inf)
+        if h == 0: one_step = np.where(diverged, np.inf, x_in - series[starts + 1])
+    errors = np.where(diverged, np.inf, x_in - series[starts + horizon])
     return dict(nrmse_one_step=float(np.sqrt(np.mean(one_step ** 2)) / series.std()),
-                nrmse_free_run=float(np.sqrt(np.mean(errors ** 2)) / series.std()), horizon=horizon, n_trials=n_trials)
+                nrmse_free_run=float(np.sqrt(np.mean(errors ** 2)) / series.std()), horizon=horizon, n_trials=n_trials,
+                diverged_trials=int(diverged.sum()))
 
 # %% ../nbs/23_benchmarks.ipynb #311fd8d5
 def _waveform(n_segments=300, segment_length=40, washout=200, seed=0):
@@ -209,7 +214,7 @@ def _batched_states(reservoir, streams, stream_batch):
 
 def _run_other(task, res, seed, kw):
     if task == "mackey_glass":
-        mg = mackey_glass_scores(res, seed=seed, **kw); return {k: mg[k] for k in ("nrmse_one_step", "nrmse_free_run")}
+        mg = mackey_glass_scores(res, seed=seed, **kw); return {k: mg[k] for k in ("nrmse_one_step", "nrmse_free_run", "diverged_trials")}
     kr = kernel_generalization_rank(res, seed=seed, **kw); return {k: kr[k] for k in ("kernel_rank", "generalization_rank")}
 
 def _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch):
@@ -240,6 +245,28 @@ def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = No
     out["ci95_low"], out["ci95_high"] = out["mean"] - half, out["mean"] + half
     out.insert(0, "model", label or type(reservoir).__name__)
     return out.rename(columns={"count": "n"})
+
+# %% ../nbs/23_benchmarks.ipynb #ab33e64f
+STATE_TASKS = ("xor1", "xor2", "memory", "narma10", "waveform", "ipc")
+
+def task_stream(task: str, seed: int = 0, n_neurons: int = 100, **kwargs):
+    """Input stream (T, n_in) of `task` and its scorer `score(states)`: `states` (T, n) from any system driven by that
+    stream, one row per task step; returns the same metrics as the reservoir functions. `n_neurons` sets the memory
+    task's default largest delay (2 n); `kwargs` are the task's sizes (`n_steps`, `washout`, ...)."""
+    if task not in STATE_TASKS: raise ValueError(f"task must be one of {STATE_TASKS}, got {task!r}")
+    seed = require_int("seed", seed, 0)
+    make = {"xor1": lambda: _xor(1, seed=seed, **kwargs), "xor2": lambda: _xor(2, seed=seed, **kwargs),
+            "memory": lambda: _memory(require_int("n_neurons", n_neurons), seed=seed, **kwargs),
+            "narma10": lambda: _narma(seed=seed, **kwargs), "waveform": lambda: _waveform(seed=seed, **kwargs),
+            "ipc": lambda: _ipc(seed=seed, **kwargs)}[task]
+    stream, score = make()
+    T = len(stream)
+    def score_states(states, device: str = "cpu"):
+        S = np.asarray(states, dtype=np.float64)
+        if S.ndim != 2 or S.shape[0] != T: raise ValueError(f"states must have shape ({T}, n): one row per input step, got {S.shape}")
+        if not np.isfinite(S).all(): raise ValueError("states must be finite")
+        return score(S, device)
+    return stream, score_states
 
 # %% ../nbs/23_benchmarks.ipynb #cd5db349
 KEY_METRICS = (("xor", "xor1_accuracy"), ("waveform", "waveform_accuracy"), ("narma10", "nrmse"),

@@ -11,10 +11,11 @@ import numpy as np
 import torch
 from .network import NeuronParams, NSRAMNetwork, brian2_model, brian2_network, run_in_brian2
 from .physics import DeviceParams
+from .core import require_positive
 
 # %% auto #0
-__all__ = ['NIR_MAX_NEURONS', 'to_brian2', 'compare_with_brian2', 'to_nestml', 'check_nestml', 'to_nir', 'NSRAMNode',
-           'to_spice_subcircuit', 'spice_number', 'device_params_from_spice', 'params_from_brian2']
+__all__ = ['NIR_MAX_NEURONS', 'to_brian2', 'compare_with_brian2', 'to_nestml', 'check_nestml', 'to_nir', 'to_neo', 'from_neo',
+           'NSRAMNode', 'to_spice_subcircuit', 'spice_number', 'device_params_from_spice', 'params_from_brian2']
 
 # %% ../nbs/60_export.ipynb #9c3fcdd3
 def to_brian2(model, i_ext=None, codegen_target: str = "numpy"):
@@ -151,6 +152,36 @@ def to_nir(net: NSRAMNetwork, approximate: bool = False):
     edges = [("input", "affine"), ("affine", "lif"), ("lif", "recurrent"), ("recurrent", "lif"), ("lif", "output")]
     return nir.NIRGraph(nodes, edges, metadata=dict(source="nsram", dt_s=net.dt, units="v dimensionless; times in s",
                                                      approximations="; ".join(lossy) or "none"))
+
+# %% ../nbs/60_export.ipynb #72291cc9
+def to_neo(result, batch: int = 0) -> list:
+    "One neo `SpikeTrain` per neuron (times in s) of trial `batch` of a `SimulationResult` recorded with spikes."
+    import neo, quantities as pq
+    from nsram.network import SimulationResult
+    if not isinstance(result, SimulationResult): raise TypeError(f"result must be a SimulationResult, got {type(result).__name__}")
+    if result.spikes is None: raise ValueError("result has no spikes: run with record_spikes='dense' or 'events'")
+    n_batch = result.counts.shape[0]
+    if not isinstance(batch, int) or not 0 <= batch < n_batch: raise ValueError(f"batch must be an integer in [0, {n_batch - 1}], got {batch!r}")
+    steps, neurons = result.raster(batch).nonzero(as_tuple=True)
+    times, t_stop = (steps.numpy() + 1) * result.dt, result.n_steps * result.dt
+    return [neo.SpikeTrain(times[neurons.numpy() == i] * pq.s, t_stop=t_stop * pq.s, name=f"neuron {i}")
+            for i in range(result.counts.shape[1])]
+
+def from_neo(spiketrains, dt: float) -> torch.Tensor:
+    "(T, N) bool raster at step `dt` (s) from neo `SpikeTrain`s sharing t_start = 0 and t_stop: time t -> step round(t/dt) - 1."
+    import quantities as pq
+    dt = float(require_positive("dt", dt, "s"))
+    if not spiketrains: raise ValueError("spiketrains must not be empty")
+    t_stop = {float(st.t_stop.rescale(pq.s)) for st in spiketrains}
+    if len(t_stop) != 1 or any(float(st.t_start.rescale(pq.s)) != 0.0 for st in spiketrains):
+        raise ValueError("spiketrains must share t_start = 0 s and one t_stop")
+    n_steps = int(round(t_stop.pop() / dt))
+    raster = torch.zeros(n_steps, len(spiketrains), dtype=torch.bool)
+    for i, st in enumerate(spiketrains):
+        steps = np.round(st.times.rescale(pq.s).magnitude / dt).astype(np.int64) - 1
+        if len(steps) and (steps.min() < 0 or steps.max() >= n_steps): raise ValueError(f"spike times of train {i} fall outside (0, t_stop]")
+        raster[steps, i] = True
+    return raster
 
 # %% ../nbs/60_export.ipynb #de1fb2ef
 def _reservoirpy_node_class():

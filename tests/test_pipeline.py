@@ -48,10 +48,13 @@ def test_smoke_dry_run_lists_everything_the_readme_shows():
 
 
 def test_smoke_pipeline_end_to_end(tmp_path):
-    out = {k: tmp_path / k for k in ("results", "figures", "logs")}
-    res = snakemake("--cores", "2", "--configfile", "config/smoke.yaml", "--config",
-                    *(f"{k}_dir={v}" for k, v in out.items()))
+    out = {k: tmp_path / k for k in ("results", "figures", "logs", "package_data")}
+    config = ("--configfile", "config/smoke.yaml", "--config", *(f"{k}_dir={v}" for k, v in out.items()))
+    res = snakemake("--cores", "2", *config)
     assert res.returncode == 0, res.stdout + res.stderr
+    report = tmp_path / "report.html"
+    res = snakemake("--report", str(report), *config)
+    assert res.returncode == 0 and report.stat().st_size > 100_000, res.stdout + res.stderr   # the figures are embedded
     smoke = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["breakdown"]
     table = pd.read_csv(out["results"] / "breakdown.csv")
     assert list(table.columns) == ["vg1_V", "T_K", "bvpar_V"]
@@ -79,6 +82,11 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert (window.status == "reduced").sum() >= 2 and window.status.str.startswith("refused: the cell has no S-shaped I-V").any()
     neuron = pd.read_csv(out["results"] / "reduced_neuron.csv").set_index("name").value
     assert 1e-6 < neuron["tau_m"] < 1e-4 and neuron["v_reset"] < neuron["v_th"]   # device time (µs), from the S-curve folds
+    synapse = pd.read_csv(out["results"] / "device_synapse.csv").set_index("name").value
+    assert 0 < synapse["U"] < 1 and synapse["train_max_rel_error_Q"] <= 0.10      # the reduced synapse against the cell ODE
+    assert pd.read_csv(out["results"] / "synapse_vg2.csv").fires.any()           # V_G2 switches the cell to neuron mode
+    package = pd.read_csv(out["package_data"] / "device_reduction.csv").set_index("name").value   # copied from results/
+    assert package["tau_m"] == neuron["tau_m"] and package["syn_U"] == synapse["U"]  # the file NSRAM_NEURON loads
     for name in ("iv_family", "raster", "isi", "avalanches", "criticality_sweep", "device_claims", "calibration_s_curve", "neuron_reduction"):
         assert (out["figures"] / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
     for name in ("iv_family", "spike_statistics", "criticality_sweep"):
@@ -102,7 +110,7 @@ def test_smoke_pipeline_end_to_end(tmp_path):
 def test_gpu_overlay_config_dry_run():
     res = snakemake("-n", "-p", "--forceall", "--configfile", "config/gpu.yaml", "config/gpu_n2000.yaml", "--", "rc_summary")
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "results/gpu_n2000/rc/nsram-std.csv" in res.stdout and "sizes: [2000]" in res.stdout
+    assert "results/gpu_n2000/rc/nsram-device.csv" in res.stdout and "sizes: [2000]" in res.stdout
 
 
 def test_study_cpu_overlay_dry_run():

@@ -15,7 +15,7 @@ rule iv_family:
     output:
         table=f"{RESULTS}/breakdown.csv",
         iv=f"{RESULTS}/iv_hysteresis.csv",
-        figure=f"{FIGURES}/iv_family.png",
+        figure=report(f"{FIGURES}/iv_family.png", caption="../report/iv_family.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/iv_family.ipynb",
         stdout=f"{LOGS}/iv_family.log",
@@ -39,9 +39,13 @@ rule cell_dynamics:
         firing_map=f"{RESULTS}/firing_map.csv",
         vg2=f"{RESULTS}/vg2_modes.csv",
         synapse=f"{RESULTS}/synapse_pulses.csv",
-        figures=expand(
-            f"{FIGURES}/{{name}}.png",
-            name=["spike_waveforms", "firing_map", "energy_per_spike", "vg2_modes", "synapse_pulses"],
+        figures=report(
+            expand(
+                f"{FIGURES}/{{name}}.png",
+                name=["spike_waveforms", "firing_map", "energy_per_spike", "vg2_modes", "synapse_pulses"],
+            ),
+            caption="../report/cell_dynamics.rst",
+            category="Device",
         ),
     log:
         notebook=f"{LOGS}/notebooks/cell_dynamics.ipynb",
@@ -69,7 +73,7 @@ rule model_vs_ngspice:
     output:
         dc=f"{RESULTS}/ngspice_dc.csv",
         transient=f"{RESULTS}/ngspice_transient.csv",
-        figure=f"{FIGURES}/model_vs_ngspice.png",
+        figure=report(f"{FIGURES}/model_vs_ngspice.png", caption="../report/model_vs_ngspice.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/model_vs_ngspice.ipynb",
         stdout=f"{LOGS}/model_vs_ngspice.log",
@@ -93,7 +97,7 @@ rule reference_circuit:
         equilibria=f"{RESULTS}/reference_equilibria.csv",
         firing=f"{RESULTS}/reference_firing.csv",
         agreement=f"{RESULTS}/reference_agreement.csv",
-        figure=f"{FIGURES}/reference_s_curve.png",
+        figure=report(f"{FIGURES}/reference_s_curve.png", caption="../report/reference_s_curve.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/reference_circuit.ipynb",
         stdout=f"{LOGS}/reference_circuit.log",
@@ -175,7 +179,7 @@ rule stp_trains:
         library=library_of("nbs/experiments/stp_trains.ipynb"),
     output:
         table=f"{RESULTS}/stp_trains.csv",
-        figure=f"{FIGURES}/stp_trains.png",
+        figure=report(f"{FIGURES}/stp_trains.png", caption="../report/stp_trains.rst", category="Synapse"),
     log:
         notebook=f"{LOGS}/notebooks/stp_trains.ipynb",
         stdout=f"{LOGS}/stp_trains.log",
@@ -253,7 +257,7 @@ rule neuron_reduction:
         window=f"{RESULTS}/reduction_window.csv",
         synapse=f"{RESULTS}/device_synapse.csv",
         synapse_vg2=f"{RESULTS}/synapse_vg2.csv",
-        package=f"{config['package_data_dir']}/device_reduction.csv",
+        reduction=f"{RESULTS}/device_reduction.csv",
         figure=report(
             f"{FIGURES}/neuron_reduction.png", caption="../report/neuron_reduction.rst", category="Device"
         ),
@@ -269,7 +273,7 @@ rule neuron_reduction:
             window_path=output.window,
             synapse_path=output.synapse,
             synapse_vg2_path=output.synapse_vg2,
-            package_path=output.package,
+            package_path=output.reduction,
             figure_path=output.figure,
             **config["neuron_reduction"],
         ),
@@ -278,3 +282,22 @@ rule neuron_reduction:
         "../../environment.yml"
     shell:
         RUN_NOTEBOOK
+
+
+# A separate copy step: Snakemake deletes a job's outputs before it runs, and the reduction itself imports
+# nsram.network, which loads the packaged file; so the package file is replaced only once the reduction is done.
+localrules:
+    package_device_reduction,
+
+
+rule package_device_reduction:
+    input:
+        rules.neuron_reduction.output.reduction,
+    output:
+        f"{config['package_data_dir']}/device_reduction.csv",
+    log:
+        f"{LOGS}/package_device_reduction.log",
+    conda:
+        "../../environment.yml"
+    shell:
+        "cp -v {input} {output} > {log} 2>&1"

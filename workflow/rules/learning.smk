@@ -40,7 +40,7 @@ rule learning_benchmark:
         tables=expand(f"{RESULTS}/learning/{{rule}}.csv", rule=LEARNING_RULES),
     output:
         table=f"{RESULTS}/learning_benchmark.csv",
-        figure=f"{FIGURES}/learning_curves.png",
+        figure=report(f"{FIGURES}/learning_curves.png", caption="../report/learning_curves.rst", category="Learning"),
     log:
         notebook=f"{LOGS}/notebooks/learning_benchmark.ipynb",
         stdout=f"{LOGS}/learning_benchmark.log",

@@ -30,7 +30,7 @@ rule network_speed:
         venv=EARLIER_VENV if config["network_speed"]["earlier_sizes"] else [],
     output:
         table=f"{RESULTS}/network_speed.csv",
-        figure=f"{FIGURES}/network_speed.png",
+        figure=report(f"{FIGURES}/network_speed.png", caption="../report/network_speed.rst", category="Network"),
     log:
         notebook=f"{LOGS}/notebooks/network_speed.ipynb",
         stdout=f"{LOGS}/network_speed.log",
@@ -60,7 +60,7 @@ rule device_network_speed:
         library=library_of("nbs/experiments/network_speed.ipynb", "benchmarks/network_speed.py"),
     output:
         table=f"{RESULTS}/device_network_speed.csv",
-        figure=f"{FIGURES}/device_network_speed.png",
+        figure=report(f"{FIGURES}/device_network_speed.png", caption="../report/device_network_speed.rst", category="Network"),
     log:
         notebook=f"{LOGS}/notebooks/device_network_speed.ipynb",
         stdout=f"{LOGS}/device_network_speed.log",

@@ -41,7 +41,7 @@ rule rc_summary:
         table=f"{RESULTS}/rc_benchmarks.csv",
         key_results=f"{RESULTS}/key_results.csv",
         key_results_md=f"{RESULTS}/key_results.md",
-        figure=f"{FIGURES}/rc_benchmarks.png",
+        figure=report(f"{FIGURES}/rc_benchmarks.png", caption="../report/rc_benchmarks.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/rc_summary.ipynb",
         stdout=f"{LOGS}/rc_summary.log",
@@ -70,7 +70,7 @@ rule architecture_comparison:
     output:
         table=f"{RESULTS}/architecture_comparison.csv",
         markdown=f"{RESULTS}/architecture_comparison.md",
-        figure=f"{FIGURES}/architecture_comparison.png",
+        figure=report(f"{FIGURES}/architecture_comparison.png", caption="../report/architecture_comparison.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/architecture_comparison.ipynb",
         stdout=f"{LOGS}/architecture_comparison.log",
@@ -96,7 +96,7 @@ rule vg2_sweep:
         library=library_of("nbs/experiments/vg2_sweep.ipynb"),
     output:
         table=f"{RESULTS}/vg2_sweep.csv",
-        figure=f"{FIGURES}/vg2_sweep.png",
+        figure=report(f"{FIGURES}/vg2_sweep.png", caption="../report/vg2_sweep.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/vg2_sweep.ipynb",
         stdout=f"{LOGS}/vg2_sweep.log",
@@ -123,7 +123,7 @@ rule scaling:
         library=library_of("nbs/experiments/scaling.ipynb"),
     output:
         table=f"{RESULTS}/scaling.csv",
-        figure=f"{FIGURES}/scaling.png",
+        figure=report(f"{FIGURES}/scaling.png", caption="../report/scaling.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/scaling.ipynb",
         stdout=f"{LOGS}/scaling.log",

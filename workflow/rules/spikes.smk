@@ -6,9 +6,9 @@ rule spike_statistics:
         notebook="nbs/experiments/spike_statistics.ipynb",
         library=library_of("nbs/experiments/spike_statistics.ipynb"),
     output:
-        raster=f"{FIGURES}/raster.png",
-        isi=f"{FIGURES}/isi.png",
-        avalanches=f"{FIGURES}/avalanches.png",
+        raster=report(f"{FIGURES}/raster.png", caption="../report/raster.rst", category="Spikes"),
+        isi=report(f"{FIGURES}/isi.png", caption="../report/isi.rst", category="Spikes"),
+        avalanches=report(f"{FIGURES}/avalanches.png", caption="../report/avalanches.rst", category="Spikes"),
         table=f"{RESULTS}/avalanche_fit.csv",
     log:
         notebook=f"{LOGS}/notebooks/spike_statistics.ipynb",
@@ -36,7 +36,7 @@ rule criticality_sweep:
         library=library_of("nbs/experiments/criticality_sweep.ipynb"),
     output:
         table=f"{RESULTS}/criticality_sweep.csv",
-        figure=f"{FIGURES}/criticality_sweep.png",
+        figure=report(f"{FIGURES}/criticality_sweep.png", caption="../report/criticality_sweep.rst", category="Spikes"),
     log:
         notebook=f"{LOGS}/notebooks/criticality_sweep.ipynb",
         stdout=f"{LOGS}/criticality_sweep.log",
