@@ -104,7 +104,7 @@ def mackey_glass_scores(reservoir, n_train: int = 2000, washout: int = 200, hori
         s, free_state = res.run_states(x_in[:, None, None], free_state)
         diverged |= ~np.isfinite(s[:, 0]).all(1)              # states or predictions that overflow: the loop diverged
         x_in = readout.predict(np.where(diverged[:, None], 0.0, s[:, 0]))
-        diverged |= ~np.isfinite(x_in)
+        diverged |= ~(np.abs(x_in) <= np.finfo(np.float32).max)   # NaN, inf, or beyond the float32 inputs of the reservoirs
         x_in = np.where(diverged, 0.0, x_in)                  # a diverged loop keeps running on 0 (its error is inf)
         if h == 0: one_step = np.where(diverged, np.inf, x_in - series[starts + 1])
     errors = np.where(diverged, np.inf, x_in - series[starts + horizon])
