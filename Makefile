@@ -1,20 +1,28 @@
 # The two commands of the README:
 #   make reproduce   set up .venv and run the pipeline on the default config
 #   make test        set up .venv and run every test
-# TORCH is the pip spec used for PyTorch (default: whatever pip picks for this platform).
-# CI sets TORCH=torch==2.13.0 to take the CPU wheel.
+# TORCH is the pip spec used for PyTorch (default: the locked version; pip picks its CPU or CUDA build).
+# Every other package is installed at the version in requirements.lock (the environment of the committed outputs).
 
 PYTHON ?= python3
 VENV   ?= .venv
-TORCH  ?= torch
+TORCH  ?= torch==2.13.0
+LOCK   := requirements.lock
 CORES  ?= all
 CONFIG ?= config/default.yaml
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.nsram-installed
 
-.PHONY: reproduce test setup ngspice smoke export clean-nbs readme
+.PHONY: reproduce update test setup ngspice smoke export clean-nbs readme
 
+# Every output is regenerated (--forceall): after a fresh clone, file times say nothing about which outputs are
+# current, so an incremental run would redo an arbitrary subset. The tables are then compared with the committed ones.
 reproduce: setup
+	$(BIN)/snakemake --cores $(CORES) --configfile $(CONFIG) --forceall
+	$(BIN)/python tools/compare_results.py
+
+# Incremental: rerun only what Snakemake finds out of date (for developers who know their file times).
+update: setup
 	$(BIN)/snakemake --cores $(CORES) --configfile $(CONFIG)
 
 test: setup
@@ -30,11 +38,11 @@ ngspice:
 	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq ngspice; \
 	  else echo "install ngspice (conda install -c conda-forge ngspice, or brew install ngspice)" >&2; exit 1; fi; }
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet "$(TORCH)"
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev]" -c $(LOCK)
 	touch $@
 
 # Developer helpers (not needed by the two commands above).

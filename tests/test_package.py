@@ -47,3 +47,18 @@ def test_ruff_f_rules_clean():
     res = subprocess.run([sys.executable, "-m", "ruff", "check", "--select", "F", "--output-format", "concise",
                           "nsram", "tools", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_compare_results_tool():
+    "tools/compare_results.py: machine columns are skipped, numeric cells compared with rtol, text cells exactly."
+    import importlib.util
+    import pandas as pd
+    spec = importlib.util.spec_from_file_location("compare_results", ROOT / "tools" / "compare_results.py")
+    tool = importlib.util.module_from_spec(spec); spec.loader.exec_module(tool)
+    old = pd.DataFrame(dict(model=["a", "b"], tau_m_s=[1e-5, 2e-5], run_s=[1.0, 2.0]))
+    assert tool.compare(old, old.assign(run_s=[9.0, 9.0]), 1e-6)[0] == "close"          # wall time is not compared
+    status, worst, where, _ = tool.compare(old, old.assign(tau_m_s=[1e-5, 2.1e-5]), 1e-6)
+    assert (status, where) == ("differs", "tau_m_s") and abs(worst - 0.1 / 2.1) < 1e-12
+    assert tool.compare(old, old.assign(model=["a", "c"]), 1e-6)[0] == "differs"
+    out = subprocess.run([sys.executable, "tools/compare_results.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "results/reduced_neuron.csv" in out and "identical" in out

@@ -11,6 +11,14 @@ LOGS = config["logs_dir"]
 GPU = {"gpu": 1} if config["device"] == "cuda" else {}
 # papermill from the interpreter running Snakemake, so an un-activated venv works too.
 PAPERMILL = f"{shlex.quote(sys.executable)} -m papermill"
+# Run a pipeline notebook with papermill. Two jobs that start their Jupyter kernels together can pick the same ZMQ
+# port ("Address already in use"): that failure, and only that one, is retried (up to three attempts).
+RUN_NOTEBOOK = (
+    "for attempt in 1 2 3; do "
+    "if MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
+    "-y {params.parameters:q} > {log.stdout} 2>&1; then exit 0; fi; "
+    "grep -q 'Address already in use' {log.stdout} || exit 1; sleep $attempt; done; exit 1"
+)
 
 
 def papermill_parameters(**parameters):

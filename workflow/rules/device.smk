@@ -1,13 +1,6 @@
 """Device physics: I-V, single-cell dynamics, ngspice cross-check, STP, summary (nbs/01_physics .. 05_stp)."""
 
 
-
-RUN_NOTEBOOK = (
-    "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-    "-y {params.parameters:q} > {log.stdout} 2>&1"
-)
-
-
 rule iv_family:
     input:
         notebook="nbs/experiments/iv_family.ipynb",

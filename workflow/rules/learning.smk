@@ -29,8 +29,7 @@ rule learning_rule:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
 
 
 rule learning_benchmark:
@@ -55,5 +54,4 @@ rule learning_benchmark:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK

@@ -28,8 +28,7 @@ rule rc_model:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
 
 
 rule rc_summary:
@@ -58,8 +57,7 @@ rule rc_summary:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
 
 
 rule architecture_comparison:
@@ -86,8 +84,7 @@ rule architecture_comparison:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
 
 
 rule vg2_sweep:
@@ -113,8 +110,7 @@ rule vg2_sweep:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
 
 
 rule scaling:
@@ -140,8 +136,7 @@ rule scaling:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
 
 
 rule reservoir_speed:

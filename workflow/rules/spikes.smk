@@ -26,8 +26,7 @@ rule spike_statistics:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK
 
 
 rule criticality_sweep:
@@ -51,5 +50,4 @@ rule criticality_sweep:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK

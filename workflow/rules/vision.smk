@@ -24,5 +24,4 @@ rule mnist_scaling:
     conda:
         "../../environment.yml"
     shell:
-        "MPLBACKEND=Agg {params.papermill} -k python3 --log-output {input.notebook} {log.notebook} "
-        "-y {params.parameters:q} > {log.stdout} 2>&1"
+        RUN_NOTEBOOK

@@ -1,0 +1,71 @@
+"""Compare the result tables in the working tree with the committed ones (after `make reproduce`).
+
+    python tools/compare_results.py [--rev HEAD] [--rtol 1e-6] [--dir results]
+
+For each CSV under `--dir` that git tracks at `--rev`: `identical` (same bytes), `close` (same shape and columns,
+every numeric cell within `rtol`, every text cell equal), or `differs` with the largest relative difference and
+the column where it occurs. Columns that measure the machine rather than the model (wall times, throughputs,
+memory) are left out of the comparison and named. Prints one row per table and a count; always exits 0, because
+several outputs are known not to be bit-reproducible across runs (listed in the README)."""
+import argparse
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+MACHINE_COLUMNS = re.compile(r"^(run_s|build_s|reduce_s|run_time_s|fit_s|fit_s_median|machine|torch_threads|nsram_speedup)$"
+                             r"|seconds|_per_s$|_per_wall_s$|rss")
+
+
+def committed(path: str, rev: str):
+    res = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True)
+    return res.stdout if res.returncode == 0 else None
+
+
+def compare(old: pd.DataFrame, new: pd.DataFrame, rtol: float):
+    if list(old.columns) != list(new.columns) or old.shape != new.shape:
+        return "differs", np.inf, f"shape/columns {old.shape} -> {new.shape}", []
+    skipped = [c for c in old.columns if MACHINE_COLUMNS.search(str(c))]
+    worst, where = 0.0, ""
+    for c in old.columns:
+        if c in skipped: continue
+        a, b = old[c], new[c]
+        if pd.api.types.is_numeric_dtype(a) and pd.api.types.is_numeric_dtype(b):
+            x, y = a.to_numpy(float), b.to_numpy(float)
+            same = (x == y) | (np.isnan(x) & np.isnan(y))
+            rel = np.where(same, 0.0, np.abs(x - y) / np.maximum(np.maximum(np.abs(x), np.abs(y)), 1e-300))
+            if rel.max(initial=0.0) > worst: worst, where = float(rel.max()), str(c)
+        elif not a.astype(str).equals(b.astype(str)):
+            return "differs", np.inf, f"text column {c}", skipped
+    return ("close" if worst <= rtol else "differs"), worst, where, skipped
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rev", default="HEAD")
+    ap.add_argument("--rtol", type=float, default=1e-6)
+    ap.add_argument("--dir", default="results")
+    args = ap.parse_args(argv)
+    tracked = subprocess.run(["git", "ls-tree", "-r", "--name-only", args.rev, args.dir], capture_output=True, text=True).stdout.split()
+    rows = []
+    for path in sorted(p for p in tracked if p.endswith(".csv")):
+        old_bytes, new_path = committed(path, args.rev), Path(path)
+        if not new_path.exists():
+            rows.append((path, "missing", "", "", "")); continue
+        if old_bytes == new_path.read_bytes():
+            rows.append((path, "identical", "", "", "")); continue
+        status, worst, where, skipped = compare(pd.read_csv(io.BytesIO(old_bytes)), pd.read_csv(new_path), args.rtol)
+        rows.append((path, status, f"{worst:.3g}" if np.isfinite(worst) else "", where, ", ".join(skipped)))
+    table = pd.DataFrame(rows, columns=["table", "status", "max_rel_diff", "where", "machine_columns_skipped"])
+    with pd.option_context("display.max_rows", None, "display.width", 200, "display.max_colwidth", 60):
+        print(table.to_string(index=False))
+    print("\n" + ", ".join(f"{k}: {v}" for k, v in table.status.value_counts().items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
