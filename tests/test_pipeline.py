@@ -53,7 +53,7 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     res = snakemake("--cores", "2", *config)
     assert res.returncode == 0, res.stdout + res.stderr
     report = tmp_path / "report.html"
-    res = snakemake("--report", str(report), *config)
+    res = snakemake("--report", str(report), "--cores", "1", *config)
     assert res.returncode == 0 and report.stat().st_size > 100_000, res.stdout + res.stderr   # the figures are embedded
     smoke = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["breakdown"]
     table = pd.read_csv(out["results"] / "breakdown.csv")
