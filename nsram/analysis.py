@@ -13,7 +13,8 @@ from .core import as_finite_array, as_generator, require_positive
 # %% auto #0
 __all__ = ['as_raster', 'firing_rates', 'population_rate', 'spike_times', 'isi_stats', 'fano_factor', 'correlation_matrix',
            'synchrony_index', 'word_entropy', 'transfer_entropy', 'avalanches', 'PowerLawFit', 'fit_power_law',
-           'branching_process_avalanches', 'participation_ratio', 'lyapunov_exponent', 'branching_network_raster']
+           'branching_process_avalanches', 'participation_ratio', 'lyapunov_exponent', 'branching_network_raster',
+           'mean_iei_bin', 'branching_ratio', 'crackling_noise', 'preferred_fit', 'avalanche_statistics']
 
 # %% ../nbs/31_analysis.ipynb #1c44ad37
 def as_raster(spikes) -> np.ndarray:
@@ -237,3 +238,64 @@ def branching_network_raster(n_neurons: int, sigma: float, n_steps: int, k_out: 
         active = torch.rand(n_neurons, generator=g, dtype=torch.float64) < p_fire
         raster[t] = active
     return raster.numpy()
+
+# %% ../nbs/31_analysis.ipynb #750ccaed
+def mean_iei_bin(spikes) -> int:
+    "Bin width (steps) = the population's mean inter-event interval, rounded, at least 1 (Beggs & Plenz 2003)."
+    events = np.flatnonzero(as_raster(spikes).any(1))
+    if len(events) < 2: raise ValueError(f"spikes must contain events at >= 2 time steps to define an interval, got {len(events)}")
+    return max(int(round(float(np.diff(events).mean()))), 1)
+
+def branching_ratio(spikes, bin_steps: int = 1) -> float:
+    "Mean descendants per ancestor, <n(t+1)/n(t)> over bins with n(t) > 0, in bins of `bin_steps` steps (Beggs & Plenz 2003)."
+    r = as_raster(spikes)
+    if not isinstance(bin_steps, (int, np.integer)) or bin_steps < 1: raise ValueError(f"bin_steps must be a positive integer, got {bin_steps!r}")
+    total = r.sum(1)
+    n = total[: len(total) // bin_steps * bin_steps].reshape(-1, bin_steps).sum(1).astype(float)
+    ancestors = n[:-1] > 0
+    if not ancestors.any(): raise ValueError("spikes has no active bin followed by another bin: no branching ratio")
+    return float(np.mean(n[1:][ancestors] / n[:-1][ancestors]))
+
+def crackling_noise(sizes, durations, size_fit: PowerLawFit, duration_fit: PowerLawFit, min_avalanches: int = 5) -> dict:
+    """Exponent gamma of <S>(T) ~ T^gamma (least squares in log-log over durations T >= the duration fit's xmin with at
+    least `min_avalanches` avalanches each) beside the prediction (alpha_T - 1)/(alpha_S - 1)."""
+    s, d = np.asarray(sizes), np.asarray(durations)
+    if s.shape != d.shape or s.ndim != 1: raise ValueError(f"sizes and durations must be 1-D and the same length, got {s.shape}, {d.shape}")
+    T = np.unique(d[d >= duration_fit.xmin])
+    T = np.array([t for t in T if (d == t).sum() >= min_avalanches])
+    if len(T) < 3: raise ValueError(f"crackling_noise needs >= 3 durations with >= {min_avalanches} avalanches each, got {len(T)}")
+    mean_s = np.array([s[d == t].mean() for t in T])
+    gamma, _ = np.polyfit(np.log(T), np.log(mean_s), 1)
+    return dict(gamma_fit=float(gamma), gamma_predicted=float((duration_fit.alpha - 1) / (size_fit.alpha - 1)), n_durations=int(len(T)))
+
+# %% ../nbs/31_analysis.ipynb #5eb6ae5c
+def preferred_fit(fit: PowerLawFit, p: float = 0.1) -> str:
+    "Which distribution the likelihood ratios prefer: 'power law', 'lognormal', 'exponential' or 'undecided' (at significance `p`)."
+    if fit.R_lognormal < 0 and fit.p_lognormal < p: return "lognormal"
+    if fit.R_exponential < 0 and fit.p_exponential < p: return "exponential"
+    if fit.R_lognormal > 0 and fit.p_lognormal < p and fit.R_exponential > 0 and fit.p_exponential < p: return "power law"
+    return "undecided"
+
+def avalanche_statistics(rasters, bin_steps: int | None = None) -> dict:
+    """Avalanche statistics of one raster or a list pooled (T_i, N): bin width (default: each raster's mean inter-event
+    interval), branching ratio, size/duration power-law fits, crackling noise and the preferred size distribution.
+    Fits that lack data (fewer than 50 avalanches) are NaN with `status` saying so."""
+    rasters = [rasters] if not isinstance(rasters, (list, tuple)) else list(rasters)
+    bins, sigmas, sizes, durations = [], [], [], []
+    for r in rasters:
+        b = mean_iei_bin(r) if bin_steps is None else bin_steps
+        s, d = avalanches(r, b)
+        bins.append(b); sigmas.append(branching_ratio(r, b)); sizes.append(s); durations.append(d)
+    s, d = np.concatenate(sizes), np.concatenate(durations)
+    out = dict(bin_steps=float(np.mean(bins)), sigma_measured=float(np.mean(sigmas)), n_avalanches=int(len(s)), status="ok")
+    try:
+        fs, fd = fit_power_law(s), fit_power_law(d)
+    except ValueError as err:
+        return {**out, "status": f"no fit: {err}"}
+    out.update(alpha_size=fs.alpha, alpha_size_se=fs.alpha_se, xmin_size=fs.xmin, n_tail_size=fs.n_tail,
+               R_lognormal_size=fs.R_lognormal, p_lognormal_size=fs.p_lognormal, R_exponential_size=fs.R_exponential,
+               p_exponential_size=fs.p_exponential, preferred_size=preferred_fit(fs), alpha_duration=fd.alpha,
+               alpha_duration_se=fd.alpha_se, preferred_duration=preferred_fit(fd))
+    try: out.update(crackling_noise(s, d, fs, fd))
+    except ValueError as err: out["status"] = f"no crackling-noise fit: {err}"
+    return out

@@ -18,7 +18,8 @@ from .connectivity import sparse_csr
 
 # %% auto #0
 __all__ = ['MAX_STEPS', 'NOISE_REGIMES', 'reduced_neuron_params', 'current_to_drive', 'device_dt', 'simulate_reduced',
-           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction', 'device_reduction_table']
+           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction', 'device_reduction_table',
+           'device_network_raster']
 
 # %% ../nbs/12_device_neuron.ipynb #f08adb3f
 def _check_reduced(reduced):
@@ -207,3 +208,18 @@ def device_reduction_table(reduced: ReducedNeuron, synapse: DeviceSTP):
                         dict(name="syn_tau_e", value=synapse.tau_e, unit="s", origin="trap emission time at V_G1"),
                         dict(name="syn_kappa", value=synapse.kappa, unit="1", origin="ln read-current ratio, full/empty traps")])
     return pd.concat([_check_reduced(reduced).table(), syn], ignore_index=True)
+
+# %% ../nbs/12_device_neuron.ipynb #de3af11b
+def device_network_raster(n_neurons: int, weight_mean: float, n_steps: int, k_in: float = 10.0, i_bias: float = 1.0,
+                          noise: float = 0.12, stp: str = "none", seed=0, device="cpu"):
+    "Bool raster (n_steps, n_neurons) and step dt (s) of a noise-driven excitatory network of `NSRAM_NEURON`s."
+    from nsram.network import NSRAM_NEURON
+    n = require_int("n_neurons", n_neurons, 2)
+    k_in = float(require_in_range("k_in", k_in, 0.0, n, lo_open=True))
+    net = NSRAMNetwork(n, neuron=NSRAM_NEURON.replace(i_bias=float(require_in_range("i_bias", i_bias)),
+                                                      noise=float(require_in_range("noise", noise, 0.0))),
+                       connectivity_kwargs=dict(p=k_in / n, mean=float(require_positive("weight_mean", weight_mean)),
+                                                exc_fraction=1.0, distribution="constant"),
+                       stp=stp, seed=seed, device=device)
+    res = net.run(n_steps=require_int("n_steps", n_steps), record_spikes="dense")
+    return res.raster(0).numpy(), net.dt
