@@ -31,30 +31,45 @@ def _as_streams(X, n_inputs=None):
 FEATURES = ("trace", "counts", "v")
 
 # %% ../nbs/22_reservoir.ipynb #5ee193ef
+def _readout_rows(states, y=None):
+    "Readout rows: states (T, F) or (B, T, F) -> (B*T, F); targets (T,), (T, k), (B, T) or (B, T, k) -> one row per time step."
+    S = states.reshape(-1, states.shape[-1])
+    if y is None: return S, None
+    y = np.asarray(y)
+    lead = states.shape[:-1]                                   # (T,) or (B, T)
+    if y.shape[:len(lead)] != lead:
+        raise ValueError(f"y must have one row per input step, shape {lead} or {lead + ('k',)}, got {y.shape}")
+    return S, y.reshape(len(S), *y.shape[len(lead):])
+
 class _ReservoirBase:
-    "Shared scikit-learn plumbing: `fit` builds, `transform` runs, `predict`/`score` use the optional readout."
+    "Shared scikit-learn plumbing: `fit` builds, `transform` runs, `predict`/`score` use the optional readout on one row per input step."
     def fit(self, X, y=None):
-        X, _ = _as_streams(X)
-        self.n_features_in_ = X.shape[2]
+        X_streams, _ = _as_streams(X)
+        self.n_features_in_ = X_streams.shape[2]
         self._build()
         if self.readout is not None:
             if y is None: raise ValueError("y is required to fit the readout")
             from sklearn.base import clone
-            self.readout_ = clone(self.readout).fit(self.transform(X), np.asarray(y))
+            self.readout_ = clone(self.readout).fit(*_readout_rows(self.transform(X), y))
         return self
 
     def _check_fitted(self):
         if not hasattr(self, "n_features_in_"): raise ValueError(f"this {type(self).__name__} is not fitted yet: call fit first")
 
-    def predict(self, X):
+    def _check_readout(self):
         self._check_fitted()
         if not hasattr(self, "readout_"): raise ValueError("no readout: construct with readout=... and fit with y")
-        return self.readout_.predict(self.transform(X))
+
+    def predict(self, X):
+        "Readout prediction per input step: (T, ...) for one stream, (B, T, ...) for B streams."
+        self._check_readout()
+        states = self.transform(X)
+        pred = self.readout_.predict(_readout_rows(states)[0])
+        return pred.reshape(*states.shape[:-1], *np.shape(pred)[1:])
 
     def score(self, X, y):
-        self._check_fitted()
-        if not hasattr(self, "readout_"): raise ValueError("no readout: construct with readout=... and fit with y")
-        return self.readout_.score(self.transform(X), np.asarray(y))
+        self._check_readout()
+        return self.readout_.score(*_readout_rows(self.transform(X), y))
 
     def fit_transform(self, X, y=None): return self.fit(X, y).transform(X)
 
