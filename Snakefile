@@ -40,6 +40,7 @@ rule all:
         rules.criticality_sweep.output,
         rules.network_speed.output,
         rules.device_network_speed.output,
+        rules.fidelity.output,
         rules.rc_summary.output,
         rules.architecture_comparison.output,
         rules.vg2_sweep.output,

@@ -21,6 +21,7 @@ _API = {
     'connectivity': ('connectivity', 'sparse_csr'),
     'network': ('NeuronParams', 'NSRAMNetwork', 'SimulationResult', 'NSRAM_NEURON', 'NSRAM_SYNAPSE', 'ADEX_NEURON', 'LIF', 'run_in_brian2'),
     'device_neuron': ('simulate_reduced', 'validate_reduction', 'coincidence_factor'),
+    'device_network': ('CellNetwork', 'to_spice_network', 'run_spice_network', 'fidelity_metrics'),
     'tasks': ('narma', 'narma_task', 'mackey_glass', 'mackey_glass_task', 'delayed_xor_task', 'waveform_task', 'memory_task'),
     'readout': ('nrmse', 'nmse', 'r2'),
     'ridge': ('KFoldRidgeCV', 'KFoldRidgeClassifierCV', 'ridge_readout', 'classifier_readout'),

@@ -43,8 +43,9 @@ def _spice_name(name: str) -> str:
     return name
 
 def cell_subcircuit(params: DeviceParams = DeviceParams(), T: float = 300.0, name: str = "nsram_cell",
-                    fixed_q: float | None = None) -> str:
-    "ngspice `.subckt <name> d g1 g2 s`: the NS-RAM transistor with floating body, parasitic NPN, bulk-control transistor and trapping."
+                    fixed_q: float | None = None, body_port: bool = False) -> str:
+    """ngspice `.subckt <name> d g1 g2 s`: the NS-RAM transistor with floating body, parasitic NPN, bulk-control transistor
+    and trapping; `body_port` adds the body node as a fifth port (`d g1 g2 s b`), for circuits that watch it (13_device_network)."""
     name, p, c = _spice_name(name), params, cell_constants(params, T)
     g = "v(g1,s)"
     bv = f"(({_num(c.bv0)}-{_num(c.k_bv)}*{g})*{_num(c.bv_factor)})"
@@ -52,7 +53,7 @@ def cell_subcircuit(params: DeviceParams = DeviceParams(), T: float = 300.0, nam
     vl = f"(0.5*(sqrt(({_num(c.pc)}+v(d,b))^2+0.01)+{_num(c.pc)}+v(d,b)))"
     zener = lambda v: (f"{_num(c.zener_is)}*(exp({v}/{_num(c.vt)})-1)-{_num(c.zener_ibv)}"
                        f"*exp((-{v}-{_num(c.zener_bv_factor)}*{bv})/{_num(c.zener_nbv * c.vt)})")
-    lines = [f".subckt {name} d g1 g2 s",
+    lines = [f".subckt {name} d g1 g2 s" + (" b" if body_port else ""),
              f"* NS-RAM cell from nsram DeviceParams evaluated at T = {T:g} K (the NPN scales itself with .options temp);",
              "* ports: drain, NS-RAM gate (V_G1), bulk-control gate (V_G2), source. Internal: body b, trapped fraction q (V = Q).",
              f".model npar NPN(IS={_num(p.i_s)} BF={_num(p.bf)} NF={_num(p.nf)} VAF={_num(p.vaf)} VAR={_num(p.var)} "

@@ -14,7 +14,7 @@ FORCE_FLAGS = os.environ.get("NSRAM_TEST_FLAGS", "").split()
 
 def test_notebooks_found():
     assert {"index.ipynb", "00_core.ipynb", "01_physics.ipynb", "02_cell.ipynb", "03_fitting.ipynb",
-            "04_spice.ipynb", "05_stp.ipynb", "06_reduction.ipynb", "12_device_neuron.ipynb", "30_encoding.ipynb", "31_analysis.ipynb",
+            "04_spice.ipynb", "05_stp.ipynb", "06_reduction.ipynb", "12_device_neuron.ipynb", "13_device_network.ipynb", "30_encoding.ipynb", "31_analysis.ipynb",
             "32_plots.ipynb", "10_connectivity.ipynb", "11_network.ipynb", "20_tasks.ipynb",
             "21_readout.ipynb", "21a_ridge.ipynb", "22_reservoir.ipynb", "23_benchmarks.ipynb", "24_neurons.ipynb", "50_datasets.ipynb",
             "51_vision.ipynb", "60_export.ipynb", "70_plasticity.ipynb", "71_clopath.ipynb",

@@ -81,3 +81,28 @@ rule device_network_speed:
         "../../environment.yml"
     shell:
         RUN_NOTEBOOK
+
+
+rule fidelity:
+    input:
+        notebook="nbs/experiments/fidelity.ipynb",
+        library=library_of("nbs/experiments/fidelity.ipynb"),
+    output:
+        table=f"{RESULTS}/fidelity.csv",
+        figure=report(f"{FIGURES}/fidelity.png", caption="../report/fidelity.rst", category="Network"),
+    log:
+        notebook=f"{LOGS}/notebooks/fidelity.ipynb",
+        stdout=f"{LOGS}/fidelity.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output: papermill_parameters(
+            table_path=output.table,
+            figure_path=output.figure,
+            seed=config["seed"],
+            **config["fidelity"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
