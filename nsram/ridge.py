@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin, TransformerMixin
-from sklearn.utils.validation import check_is_fitted
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import check_is_fitted, validate_data
 from .core import as_finite_array, require_int, require_in_range
 from .readout import DEFAULT_ALPHAS
 
@@ -39,8 +40,8 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
     def _fold_score(self, labels, Y, decision): return float(_r2_columns(Y, decision).mean())
 
     def fit(self, X, y):
-        X, y = as_finite_array("X", X), as_finite_array("y", y) if not isinstance(self, ClassifierMixin) else np.asarray(y)
-        if X.ndim != 2 or len(X) != len(y): raise ValueError(f"X must be 2-D with len(y) = {len(y)} rows, got shape {X.shape}")
+        X, y = validate_data(self, X, y, dtype=np.float64, multi_output=not isinstance(self, ClassifierMixin),
+                             y_numeric=not isinstance(self, ClassifierMixin), ensure_min_samples=2)
         alphas = np.asarray(self.alphas, dtype=float)
         if alphas.ndim != 1 or not alphas.size or not np.all(np.isfinite(alphas) & (alphas > 0)):
             raise ValueError(f"alphas must be a non-empty list of finite values > 0, got {self.alphas}")
@@ -63,19 +64,25 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
         mx, my = sx / len(X), sy / len(X)
         C = G - len(X) * torch.outer(mx, mx) + self.alpha_ * torch.eye(X.shape[1], dtype=torch.float64, device=Xt.device)
         coef = torch.linalg.solve(C, XY - len(X) * torch.outer(mx, my))
-        self.coef_, self.intercept_ = coef.cpu().numpy(), (my - mx @ coef).cpu().numpy()
-        self.n_features_in_, self.single_target_ = X.shape[1], y.ndim == 1
+        coef, intercept = coef.T.cpu().numpy(), (my - mx @ coef).cpu().numpy()      # scikit-learn's layout: (n_targets, n_features)
+        self.single_target_ = y.ndim == 1 and not isinstance(self, ClassifierMixin)
+        self.coef_, self.intercept_ = (coef[0], float(intercept[0])) if self.single_target_ else (coef, intercept)
         return self
 
-    def decision_function(self, X):
+    def _decision(self, X):
+        "(n_samples, n_targets) decision values."
         check_is_fitted(self, ("coef_", "intercept_"))
-        X = as_finite_array("X", X)
-        if X.ndim != 2 or X.shape[1] != self.n_features_in_: raise ValueError(f"X must have shape (n, {self.n_features_in_}), got {X.shape}")
-        return X @ self.coef_ + self.intercept_
+        X = validate_data(self, X, dtype=np.float64, reset=False)
+        return X @ np.atleast_2d(self.coef_).T + self.intercept_
 
     def predict(self, X):
-        out = self.decision_function(X)
+        out = self._decision(X)
         return out[:, 0] if self.single_target_ else out
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.target_tags.multi_output = not isinstance(self, ClassifierMixin)
+        return tags
 
 class KFoldRidgeClassifierCV(ClassifierMixin, KFoldRidgeCV):
     "One-vs-all least squares (±1 targets, one column if binary) with the penalty chosen by contiguous K-fold accuracy."
@@ -86,19 +93,24 @@ class KFoldRidgeClassifierCV(ClassifierMixin, KFoldRidgeCV):
 
     def _labels(self, decision):
         d = torch.as_tensor(decision)
+        if d.ndim == 1: d = d[:, None]
         idx = (d[:, 0] > 0).long() if len(self.classes_) == 2 else d.argmax(1)
         return self.classes_[idx.cpu().numpy()]
 
     def _fold_score(self, labels, Y, decision): return float(np.mean(self._labels(decision) == labels))
 
     def fit(self, X, y):
-        y = np.asarray(y)
-        if y.ndim != 1: raise ValueError(f"y must be 1-D class labels, got shape {y.shape}")
+        X, y = validate_data(self, X, y, dtype=np.float64, ensure_min_samples=2)   # y: 1-D labels ((n, 1) is raveled with a warning)
+        check_classification_targets(y)
         self.classes_ = np.unique(y)
-        if len(self.classes_) < 2: raise ValueError("y must hold at least 2 classes")
+        if len(self.classes_) < 2: raise ValueError(f"y must hold at least 2 classes, got 1 class ({self.classes_[0]!r})")
         return super().fit(X, y)
 
-    def predict(self, X): return self._labels(self.decision_function(X))
+    def decision_function(self, X):
+        out = self._decision(X)
+        return out[:, 0] if len(self.classes_) == 2 else out
+
+    def predict(self, X): return self._labels(self._decision(X))
 
 # %% ../nbs/21a_ridge.ipynb #e1906635
 class DropDeadFeatures(TransformerMixin, BaseEstimator):
