@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 import numpy as np
 import torch
-from .core import as_finite_array, as_generator, require_in_range, require_int, require_positive
+from sklearn.utils.metaestimators import available_if
+from sklearn.utils.validation import check_array, check_is_fitted
+from .core import as_generator, require_in_range, require_int, require_positive
 from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to_stp
 from .stp import STPParams
 
@@ -17,15 +19,15 @@ from .stp import STPParams
 __all__ = ['FEATURES', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir']
 
 # %% ../nbs/22_reservoir.ipynb #10291edb
-def _as_streams(X, n_inputs=None):
-    "(B, T, n_in) float64 array from (T, n_in) or (B, T, n_in) input, and whether the input was a single 2-D stream."
-    X = as_finite_array("X", X)
+def _as_streams(X, n_inputs=None, owner: str = "the reservoir"):
+    "(B, T, n_in) float64 array from (T, n_in) or (B, T, n_in) input (scikit-learn's checks and messages), and whether the input was a single 2-D stream."
+    X = check_array(X, allow_nd=True, dtype=np.float64, input_name="X")
     single = X.ndim == 2
     if single: X = X[None]
     if X.ndim != 3: raise ValueError(f"X must have shape (T, n_inputs) or (B, T, n_inputs), got {X.shape}")
     if 0 in X.shape: raise ValueError(f"X must have B, T, n_inputs >= 1, got {X.shape}")
     if n_inputs is not None and X.shape[2] != n_inputs:
-        raise ValueError(f"X has {X.shape[2]} input columns but the reservoir was fitted with {n_inputs}")
+        raise ValueError(f"X has {X.shape[2]} features, but {owner} is expecting {n_inputs} features as input")
     return X, single
 
 FEATURES = ("trace", "counts", "v")
@@ -41,6 +43,11 @@ def _readout_rows(states, y=None):
         raise ValueError(f"y must have one row per input step, shape {lead} or {lead + ('k',)}, got {y.shape}")
     return S, y.reshape(len(S), *y.shape[len(lead):])
 
+def _readout_given(self) -> bool:
+    "`predict`/`score` exist only with a readout (scikit-learn's `available_if`)."
+    if self.readout is None: raise AttributeError(f"no readout: construct {type(self).__name__} with readout=... (e.g. ridge_readout()) to predict or score")
+    return True
+
 class _ReservoirBase:
     "Shared scikit-learn plumbing: `fit` builds, `transform` runs, `predict`/`score` use the optional readout on one row per input step."
     def fit(self, X, y=None):
@@ -48,18 +55,16 @@ class _ReservoirBase:
         self.n_features_in_ = X_streams.shape[2]
         self._build()
         if self.readout is not None:
-            if y is None: raise ValueError("y is required to fit the readout")
+            if y is None: raise ValueError(f"{type(self).__name__} requires y to be passed, but the target y is None (it fits the readout)")
             from sklearn.base import clone
             self.readout_ = clone(self.readout).fit(*_readout_rows(self.transform(X), y))
         return self
 
-    def _check_fitted(self):
-        if not hasattr(self, "n_features_in_"): raise ValueError(f"this {type(self).__name__} is not fitted yet: call fit first")
+    def _check_fitted(self): check_is_fitted(self, "n_features_in_")   # scikit-learn's NotFittedError (a ValueError)
 
-    def _check_readout(self):
-        self._check_fitted()
-        if not hasattr(self, "readout_"): raise ValueError("no readout: construct with readout=... and fit with y")
+    def _check_readout(self): check_is_fitted(self, ("n_features_in_", "readout_"))
 
+    @available_if(_readout_given)
     def predict(self, X):
         "Readout prediction per input step: (T, ...) for one stream, (B, T, ...) for B streams."
         self._check_readout()
@@ -67,6 +72,7 @@ class _ReservoirBase:
         pred = self.readout_.predict(_readout_rows(states)[0])
         return pred.reshape(*states.shape[:-1], *np.shape(pred)[1:])
 
+    @available_if(_readout_given)
     def score(self, X, y):
         self._check_readout()
         return self.readout_.score(*_readout_rows(self.transform(X), y))
@@ -76,7 +82,7 @@ class _ReservoirBase:
     def transform(self, X):
         "States (T, n_features) for a (T, n_in) stream, or (B, T, n_features) for B streams, from the resting state."
         self._check_fitted()
-        X, single = _as_streams(X, self.n_features_in_)
+        X, single = _as_streams(X, self.n_features_in_, type(self).__name__)
         states, _ = self.run_states(X)
         return states[0] if single else states
 
