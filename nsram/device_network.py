@@ -21,8 +21,9 @@ from .network import NSRAMNetwork, load_device_reduction
 from .device_neuron import coincidence_factor
 
 # %% auto #0
-__all__ = ['BACKENDS', 'SPICE_PULSE_WIDTH', 'SPICE_PULSE_EDGE', 'cell_rhs', 'rodas4_batch', 'CellNetworkResult', 'CellNetwork',
-           'engine_spike_trains', 'fidelity_metrics', 'to_spice_network', 'run_spice_network']
+__all__ = ['BACKENDS', 'SPICE_PULSE_WIDTH', 'SPICE_PULSE_EDGE', 'SPICE_MAX_CELLS', 'cell_rhs', 'rodas4_batch',
+           'CellNetworkResult', 'CellNetwork', 'engine_spike_trains', 'fidelity_metrics', 'to_spice_network',
+           'run_spice_network']
 
 # %% ../nbs/13_device_network.ipynb #fe537311
 def _softplus(x): return x.clamp(min=0.0) + torch.log1p(torch.exp(-x.abs()))
@@ -326,7 +327,7 @@ def _run(self, t_end: float, currents=None, batch_size: int = 1, y0=None, record
     """Simulate `t_end` s from `y0` ((3,) or (B, N, 3): vd V, vb V, q; default the rest state) with constant injected
     `currents` (B, N) in A (plus the neuron's i_bias); record the states of flat cells `record` at every window end."""
     from tqdm.auto import tqdm
-    t_end = float(require_positive("t_end", t_end, "s"))
+    t_end = float(require_in_range("t_end", t_end, 1e-12, unit="s"))   # at least a picosecond: shorter steps underflow 1/(gamma h)
     B, N, dev = require_int("batch_size", batch_size), self.net.n, self.device
     M = B * N
     i_ext = torch.full((B, N), self.net.neuron.i_bias * self.amp, dtype=torch.float64)
@@ -441,6 +442,7 @@ def fidelity_metrics(reference: list, model: list, t_from: float, t_end: float, 
 # %% ../nbs/13_device_network.ipynb #7de6e4d8
 SPICE_PULSE_WIDTH = 1e-9    # s, width of the one-shot pulse that carries a spike to the synaptic trace (<< tau_syn)
 SPICE_PULSE_EDGE = 1e-10    # s, its rise and fall times
+SPICE_MAX_CELLS = 500       # the netlist writer's limit: ngspice's dense-ish matrix and 3 output columns per cell grow past it
 
 def to_spice_network(cells: CellNetwork, currents, t_end: float, y0=None, t_step: float = 1e-9, reltol: float = 1e-4,
                      delay: float | None = None, out_file: str = "out.txt") -> str:
@@ -452,11 +454,15 @@ def to_spice_network(cells: CellNetwork, currents, t_end: float, y0=None, t_step
     if not isinstance(cells, CellNetwork): raise TypeError(f"cells must be a CellNetwork, got {type(cells).__name__}")
     if cells.bias.topology != "2T": raise ValueError(f"the cell subcircuit is the 2T cell; got topology {cells.bias.topology!r}")
     N, c, b = cells.net.n, cells.constants, cells.bias
+    if N > SPICE_MAX_CELLS: raise ValueError(f"cells.net.n must be at most SPICE_MAX_CELLS = {SPICE_MAX_CELLS} for a netlist, got {N}")
     currents = torch.as_tensor(currents, dtype=torch.float64).reshape(-1)
-    if currents.numel() != N or not torch.isfinite(currents).all(): raise ValueError(f"currents must hold {N} finite values (A), got shape {tuple(currents.shape)}")
+    if currents.numel() != N: raise ValueError(f"currents must hold one value (A) per cell, {N}, got {currents.numel()}")
+    if not torch.isfinite(currents).all(): raise ValueError("currents must be finite (found NaN or inf)")
     t_end, t_step = float(require_positive("t_end", t_end, "s")), float(require_positive("t_step", t_step, "s"))
     delay = 0.5 * cells.window if delay is None else float(require_in_range("delay", delay, 1e-12, cells.window, "s"))
-    start = np.broadcast_to(cells.rest_state() if y0 is None else np.asarray(y0, dtype=float), (N, 3))
+    start = cells.rest_state() if y0 is None else np.asarray(y0, dtype=float)
+    if start.shape not in ((3,), (N, 3)) or not np.all(np.isfinite(start)): raise ValueError(f"y0 must be finite with shape (3,) or ({N}, 3), got {start.shape}")
+    start = np.broadcast_to(start, (N, 3))
     area = SPICE_PULSE_WIDTH + SPICE_PULSE_EDGE + 1e-12          # one-shot output area (V s): width + two half edges + fall delay
     pre, post, w = cells.net.synapses()
     lines = [f"* nsram network of {N} NS-RAM cells (13_device_network.to_spice_network), {len(w)} synapses",
