@@ -60,5 +60,8 @@ def test_compare_results_tool():
     status, worst, where, _ = tool.compare(old, old.assign(tau_m_s=[1e-5, 2.1e-5]), 1e-6)
     assert (status, where) == ("differs", "tau_m_s") and abs(worst - 0.1 / 2.1) < 1e-12
     assert tool.compare(old, old.assign(model=["a", "c"]), 1e-6)[0] == "differs"
-    out = subprocess.run([sys.executable, "tools/compare_results.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    seeds = pd.DataFrame(dict(model=["hh", "esn"], mean=[0.608, 0.99], ci95_low=[0.53, 0.98], ci95_high=[0.68, 1.0]))
+    assert tool.compare(seeds, seeds.assign(mean=[0.61, 0.99]), 1e-6)[0] == "seed spread"      # moved less than the CI width
+    assert tool.compare(seeds, seeds.assign(mean=[0.608, 0.95]), 1e-6)[0] == "differs"         # moved more than the CI width
+    out = subprocess.run([sys.executable, "tools/compare_results.py", "--report-only"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "results/reduced_neuron.csv" in out and "identical" in out
