@@ -13,13 +13,13 @@ from sklearn.base import clone
 from .core import require_int, require_in_range
 from .readout import nmse, nrmse, r2, split_washout
 from .ridge import classifier_readout, ridge_readout
-from .tasks import (delayed_xor_task, mackey_glass, memory_task, narma_task, uniform_input,
+from .tasks import (continuous_xor_task, delayed_xor_task, mackey_glass, memory_task, narma_task, uniform_input,
                          waveform_task)
 
 # %% auto #0
-__all__ = ['TASKS', 'STATE_TASKS', 'KEY_METRICS', 'LOWER_IS_BETTER', 'xor_accuracy', 'narma_scores', 'memory_capacity',
-           'mackey_glass_scores', 'waveform_accuracy', 'kernel_generalization_rank', 'information_processing_capacity',
-           'rc_benchmark', 'task_stream', 'compare_models']
+__all__ = ['CXOR_DELAYS', 'TASKS', 'STATE_TASKS', 'KEY_METRICS', 'LOWER_IS_BETTER', 'xor_accuracy', 'continuous_xor_accuracy',
+           'narma_scores', 'memory_capacity', 'mackey_glass_scores', 'waveform_accuracy', 'kernel_generalization_rank',
+           'information_processing_capacity', 'rc_benchmark', 'task_stream', 'compare_models']
 
 # %% ../nbs/23_benchmarks.ipynb #6fd06ab9
 def _states(reservoir, X):
@@ -45,8 +45,18 @@ def _xor(delay=1, n_steps=3000, washout=200, seed=0):
     return x.astype(float), lambda S, device: _classify(S, y[:, 0], washout, device)
 
 def xor_accuracy(reservoir, delay: int = 1, n_steps: int = 3000, washout: int = 200, seed=0) -> float:
-    "Test accuracy on u(t-delay) XOR u(t-delay-1) (chance 0.5)."
+    "Test accuracy on u(t-delay) XOR u(t-delay-1) for bit inputs (chance 0.5; a lookup that saturates: the legacy XOR)."
     return _evaluate(reservoir, *_xor(delay, n_steps, washout, seed))
+
+CXOR_DELAYS = (1, 2, 3, 4, 5)
+
+def _cxor(delay=1, n_steps=3000, washout=200, seed=0):
+    x, y = continuous_xor_task(n_steps, delay, seed)
+    return x, lambda S, device: _classify(S, y[:, 0], washout, device)
+
+def continuous_xor_accuracy(reservoir, delay: int = 1, n_steps: int = 3000, washout: int = 200, seed=0) -> float:
+    "Test accuracy on sign u(t) XOR sign u(t-delay), u ~ U[-1, 1] (chance 0.5): the standard, continuous-input delayed XOR."
+    return _evaluate(reservoir, *_cxor(delay, n_steps, washout, seed))
 
 def _narma(order=10, n_steps=4000, washout=200, seed=0):
     u, y = narma_task(n_steps, order, seed)
@@ -181,11 +191,12 @@ def information_processing_capacity(reservoir, max_degree: int = 3, max_delay: i
     return _evaluate(reservoir, *_ipc(max_degree, max_delay, n_steps, washout, seed))
 
 # %% ../nbs/23_benchmarks.ipynb #a5c8690e
-TASKS = ("xor", "memory", "narma10", "mackey_glass", "waveform", "rank", "ipc")
+TASKS = ("xor", "cxor", "memory", "narma10", "mackey_glass", "waveform", "rank", "ipc")
 
 def _streams(task, n, seed, kw):
     "The single-stream tasks' (input stream, scorer) pairs; [] for tasks that run on their own."
     if task == "xor": return [_xor(d, seed=seed, **kw) for d in (1, 2)]
+    if task == "cxor": return [_cxor(d, seed=seed, **kw) for d in CXOR_DELAYS]
     if task == "memory": return [_memory(n, seed=seed, **kw)]
     if task == "narma10": return [_narma(seed=seed, **kw)]
     if task == "waveform": return [_waveform(seed=seed, **kw)]
@@ -195,6 +206,7 @@ def _streams(task, n, seed, kw):
 def _metrics(task, outputs):
     "Table metrics from a single-stream task's scorer outputs."
     if task == "xor": return {f"xor{d}_accuracy": a for d, a in zip((1, 2), outputs)}
+    if task == "cxor": return {f"cxor{d}_accuracy": a for d, a in zip(CXOR_DELAYS, outputs)}
     if task == "memory": return {k: outputs[0][k] for k in ("mc", "mc_raw")}
     if task == "waveform": return {"waveform_accuracy": outputs[0]}
     return {k: v for k, v in outputs[0].items() if k != "n_basis"}
@@ -247,7 +259,7 @@ def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = No
     return out.rename(columns={"count": "n"})
 
 # %% ../nbs/23_benchmarks.ipynb #ab33e64f
-STATE_TASKS = ("xor1", "xor2", "memory", "narma10", "waveform", "ipc")
+STATE_TASKS = ("xor1", "xor2") + tuple(f"cxor{d}" for d in CXOR_DELAYS) + ("memory", "narma10", "waveform", "ipc")
 
 def task_stream(task: str, seed: int = 0, n_neurons: int = 100, **kwargs):
     """Input stream (T, n_in) of `task` and its scorer `score(states)`: `states` (T, n) from any system driven by that
@@ -256,6 +268,7 @@ def task_stream(task: str, seed: int = 0, n_neurons: int = 100, **kwargs):
     if task not in STATE_TASKS: raise ValueError(f"task must be one of {STATE_TASKS}, got {task!r}")
     seed = require_int("seed", seed, 0)
     make = {"xor1": lambda: _xor(1, seed=seed, **kwargs), "xor2": lambda: _xor(2, seed=seed, **kwargs),
+            **{f"cxor{d}": (lambda d=d: _cxor(d, seed=seed, **kwargs)) for d in CXOR_DELAYS},
             "memory": lambda: _memory(require_int("n_neurons", n_neurons), seed=seed, **kwargs),
             "narma10": lambda: _narma(seed=seed, **kwargs), "waveform": lambda: _waveform(seed=seed, **kwargs),
             "ipc": lambda: _ipc(seed=seed, **kwargs)}[task]
@@ -269,7 +282,7 @@ def task_stream(task: str, seed: int = 0, n_neurons: int = 100, **kwargs):
     return stream, score_states
 
 # %% ../nbs/23_benchmarks.ipynb #cd5db349
-KEY_METRICS = (("xor", "xor1_accuracy"), ("waveform", "waveform_accuracy"), ("narma10", "nrmse"),
+KEY_METRICS = (("cxor", "cxor1_accuracy"), ("cxor", "cxor3_accuracy"), ("xor", "xor1_accuracy"), ("waveform", "waveform_accuracy"), ("narma10", "nrmse"),
                ("narma10", "legacy_tanh_r2_clipped"), ("memory", "mc"), ("rank", "kernel_rank"),
                ("rank", "generalization_rank"), ("mackey_glass", "nrmse_free_run"), ("ipc", "total"))
 LOWER_IS_BETTER = frozenset({"nrmse", "nmse", "nrmse_one_step", "nrmse_free_run", "generalization_rank"})

@@ -16,7 +16,7 @@ from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to_stp
 from .stp import STPParams
 
 # %% auto #0
-__all__ = ['FEATURES', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir']
+__all__ = ['FEATURES', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir', 'DelayLineReservoir']
 
 # %% ../nbs/22_reservoir.ipynb #10291edb
 def _as_streams(X, n_inputs=None, owner: str = "the reservoir"):
@@ -198,3 +198,23 @@ class ESNReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
             x = (1 - self.leak) * x + self.leak * f((self.W_ @ x.T).T + u[:, t])
             out[:, t] = x
         return out.cpu().numpy(), x.clone()
+
+# %% ../nbs/22_reservoir.ipynb #22db537f
+class DelayLineReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
+    "Baseline: states [u(t), u(t-1), ..., u(t-n_taps+1)] (zeros before the stream); `n_taps=1` is the input alone. Same interface as the reservoirs."
+    def __init__(self, n_taps: int = 10, readout=None, seed: int = 0):
+        self.n_taps, self.readout, self.seed = n_taps, readout, seed
+
+    def _build(self): require_int("n_taps", self.n_taps)
+
+    def run_states(self, X, state=None):
+        "States (B, T, n_taps * n_in) of streams X (B, T, n_in) after `state` (the last n_taps - 1 inputs; None: zeros), and the state after them."
+        self._check_fitted()
+        X, _ = _as_streams(X, self.n_features_in_, type(self).__name__)
+        B, T, n = X.shape
+        k = self.n_taps
+        past = np.zeros((B, k - 1, n)) if state is None else np.asarray(state, dtype=np.float64)
+        if past.shape != (B, k - 1, n): raise ValueError(f"state must hold the last n_taps - 1 inputs, shape {(B, k - 1, n)}, got {past.shape}")
+        full = np.concatenate([past, X], axis=1)
+        states = np.concatenate([full[:, k - 1 - j:k - 1 - j + T] for j in range(k)], axis=2)
+        return states, torch.from_numpy(full[:, T:].copy())

@@ -14,7 +14,8 @@ from .core import as_finite_array, as_generator, require_in_range, require_int, 
 
 # %% auto #0
 __all__ = ['NARMA_COEFFICIENTS', 'NARMA_LONG_COEFFICIENTS', 'WAVEFORMS', 'uniform_input', 'narma', 'narma_task', 'mackey_glass',
-           'mackey_glass_task', 'delayed_xor_task', 'waveform_task', 'legacy_quantisation_task', 'memory_task']
+           'mackey_glass_task', 'delayed_xor_task', 'continuous_xor_task', 'waveform_task', 'legacy_quantisation_task',
+           'memory_task']
 
 # %% ../nbs/20_tasks.ipynb #8fb42aaf
 def uniform_input(n_steps: int, low: float = 0.0, high: float = 0.5, seed=0) -> np.ndarray:
@@ -94,6 +95,14 @@ def delayed_xor_task(n_steps: int, delay: int = 1, seed=0):
     u = torch.randint(0, 2, (n_steps + delay + 1,), generator=as_generator(seed)).numpy()
     y = u[1:n_steps + 1] ^ u[:n_steps]
     return u[delay + 1:, None], y[:, None]
+
+# %% ../nbs/20_tasks.ipynb #bb5b888e
+def continuous_xor_task(n_steps: int, delay: int = 1, seed=0):
+    "Inputs u (T, 1) ~ U[-1, 1] and int64 targets [u(t) > 0] XOR [u(t - delay) > 0] (T, 1); the first `delay` targets use inputs before the stream (drawn, not shown)."
+    n_steps, delay = require_int("n_steps", n_steps), require_int("delay", delay, 1)
+    u = uniform_input(n_steps + delay, -1.0, 1.0, seed)
+    s = (u > 0).astype(np.int64)
+    return u[delay:, None], (s[delay:] ^ s[:-delay])[:, None]
 
 # %% ../nbs/20_tasks.ipynb #5d6d2423
 WAVEFORMS = ("sine", "square", "triangle", "sawtooth")
