@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 MACHINE_COLUMNS = re.compile(r"^(run_s|build_s|reduce_s|run_time_s|fit_s|fit_s_median|machine|torch_threads|nsram_speedup)$"
-                             r"|seconds|_per_s$|_per_wall_s$|rss")
+                             r"|seconds|_per_s$|_per_wall_s$|rss|cost_s")
 
 
 def committed(path: str, rev: str):
