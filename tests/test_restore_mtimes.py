@@ -29,3 +29,15 @@ def test_commit_times_order_inputs_and_outputs(tmp_path):
     mtime = lambda name: int((clone / name).stat().st_mtime)
     assert mtime("out.csv") == 2_000_000 and mtime("lib.py") == 3_000_000   # lib.py changed after out.csv: stale, truly
     assert mtime("code.py") == 6_000_000
+
+
+def test_record_keeps_identical_regenerated_outputs_current(tmp_path):
+    src = tmp_path / "src"; src.mkdir()
+    git(src, "init", "-q")
+    (src / "out.csv").write_text("x\n1\n"); git(src, "add", "."); git(src, "commit", "-qm", "output", when=1_000_000)
+    (src / "code.py").write_text("a = 1\n"); git(src, "add", "."); git(src, "commit", "-qm", "code", when=2_000_000)
+    (src / "reproduced").mkdir()   # a regeneration after the code change, whose out.csv came out byte-identical
+    (src / "reproduced" / "default.txt").write_text("# outputs of config/default.yaml\nout.csv\n")
+    git(src, "add", "."); git(src, "commit", "-qm", "record", when=3_000_000)
+    assert restore_mtimes(src) == 3
+    assert int((src / "out.csv").stat().st_mtime) == 3_000_000 and int((src / "code.py").stat().st_mtime) == 2_000_000

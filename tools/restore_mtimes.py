@@ -6,7 +6,12 @@ to date and an output whose inputs were changed by a later commit is stale, as t
 the working tree keep their own times. The Snakefile runs this once, on a checkout with no Snakemake metadata yet
 (`.snakemake/` absent); run it by hand after a `git checkout` that rewrote files.
 
+A regenerated output that came out byte-identical is not in the commit that records the regeneration, so its
+commit time alone would call it stale. `make reproduce` therefore records the outputs it regenerated in
+`reproduced/<config>.txt` (`--record CONFIG`); every output listed there gets at least that file's commit time.
+
     python tools/restore_mtimes.py [REPO]
+    python tools/restore_mtimes.py --record config/default.yaml
 """
 import os
 import subprocess
@@ -28,11 +33,20 @@ def commit_times(root=".") -> dict:
     return times
 
 
+RECORD_DIR = "reproduced"
+
+
 def restore_mtimes(root=".") -> int:
-    "Set the times of tracked, unmodified files to their last commit time; returns how many were set."
+    "Set the times of tracked, unmodified files to their last commit time (outputs: at least their record's); returns how many were set."
     root = Path(root)
     modified = set(_git(root, "diff", "--name-only", "HEAD").split("\n"))
-    times, n = commit_times(root), 0
+    times = commit_times(root)
+    for record in sorted((root / RECORD_DIR).glob("*.txt")):
+        mark = times.get(f"{RECORD_DIR}/{record.name}")
+        if mark is None: continue
+        for line in record.read_text().splitlines():
+            if line and not line.startswith("#") and line in times: times[line] = max(times[line], mark)
+    n = 0
     for name in _git(root, "ls-files").split("\n"):
         path = root / name
         if name and name not in modified and name in times and path.is_file() and not path.is_symlink():
@@ -41,5 +55,24 @@ def restore_mtimes(root=".") -> int:
     return n
 
 
+def record(config: str, root=".") -> Path:
+    "Write `reproduced/<config stem>.txt`: the code commit and every output of `config` (Snakemake's summary), after a full regeneration."
+    import time
+    root = Path(root)
+    summary = subprocess.run([sys.executable, "-m", "snakemake", "--summary", "--cores", "1", "--configfile", config],
+                             cwd=root, capture_output=True, text=True, check=True).stdout.splitlines()
+    outputs = sorted(line.split("\t")[0] for line in summary[1:] if line.strip())
+    head = _git(root, "rev-parse", "--short", "HEAD").strip()
+    dirty = any(l and not l[3:].startswith(("results/", "figures/", RECORD_DIR)) for l in _git(root, "status", "--porcelain").splitlines())
+    out = root / RECORD_DIR / f"{Path(config).stem}.txt"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(f"# outputs of {config} regenerated from scratch (make reproduce) by the code at {head}{' with uncommitted changes' if dirty else ''},"
+                   f" {time.strftime('%Y-%m-%d')}\n" + "\n".join(outputs) + "\n")
+    return out
+
+
 if __name__ == "__main__":
-    print(f"restore_mtimes: {restore_mtimes(sys.argv[1] if len(sys.argv) > 1 else '.')} files set to their last commit time")
+    if len(sys.argv) == 3 and sys.argv[1] == "--record":
+        print(f"restore_mtimes: recorded {record(sys.argv[2])}")
+    else:
+        print(f"restore_mtimes: {restore_mtimes(sys.argv[1] if len(sys.argv) > 1 else '.')} files set to their last commit time")
