@@ -63,7 +63,8 @@ def record(config: str, root=".") -> Path:
                              cwd=root, capture_output=True, text=True, check=True).stdout.splitlines()
     outputs = sorted(line.split("\t")[0] for line in summary[1:] if line.strip())
     head = _git(root, "rev-parse", "--short", "HEAD").strip()
-    dirty = any(l and not l[3:].startswith(("results/", "figures/", RECORD_DIR)) for l in _git(root, "status", "--porcelain").splitlines())
+    pipeline = ("nsram/", "nbs/", "workflow/", "config/", "benchmarks/", "Snakefile")   # what the rules run (nsram/data holds outputs)
+    dirty = any(l[3:].startswith(pipeline) and not l[3:].startswith("nsram/data/") for l in _git(root, "status", "--porcelain").splitlines())
     out = root / RECORD_DIR / f"{Path(config).stem}.txt"
     out.parent.mkdir(exist_ok=True)
     out.write_text(f"# outputs of {config} regenerated from scratch (make reproduce) by the code at {head}{' with uncommitted changes' if dirty else ''},"
