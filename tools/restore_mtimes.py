@@ -68,8 +68,26 @@ def record(config: str, root=".") -> Path:
     out = root / RECORD_DIR / f"{Path(config).stem}.txt"
     out.parent.mkdir(exist_ok=True)
     out.write_text(f"# outputs of {config} regenerated from scratch (make reproduce) by the code at {head}{' with uncommitted changes' if dirty else ''},"
-                   f" {time.strftime('%Y-%m-%d')}\n" + "\n".join(outputs) + "\n")
+                   f" {time.strftime('%Y-%m-%d')}\n# environment: {environment()}\n" + "\n".join(outputs) + "\n")
     return out
+
+
+KEY_PACKAGES = ("torch", "numpy", "scipy", "numba", "scikit-learn", "pandas", "brian2", "powerlaw", "snakemake")
+
+
+def environment() -> str:
+    "Python, machine, CPU model, ngspice and the versions of the packages the outputs depend on most."
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+    def v(name):
+        try: return version(name)
+        except PackageNotFoundError: return "absent"
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.processor()) \
+        if Path("/proc/cpuinfo").exists() else platform.processor()
+    try: spice = subprocess.run(["ngspice", "-v"], capture_output=True, text=True, timeout=20).stdout.split("ngspice-")[1].split()[0]
+    except (OSError, IndexError, subprocess.SubprocessError): spice = "absent"
+    return (f"python {platform.python_version()}, {platform.machine()} ({cpu}), ngspice {spice}, "
+            + ", ".join(f"{p} {v(p)}" for p in KEY_PACKAGES))
 
 
 if __name__ == "__main__":
