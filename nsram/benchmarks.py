@@ -74,7 +74,7 @@ def _memory(n, max_delay=None, n_steps=4000, washout=200, seed=0):
     u, targets = memory_task(n_steps, K, seed)
     def score(S, device):
         Xtr, Xte, ytr, yte = split_washout(S, targets, washout)
-        pred = ridge_readout(device=device).fit(Xtr, ytr).predict(Xte)
+        pred = ridge_readout(device=device, alpha_per_target=True).fit(Xtr, ytr).predict(Xte)   # one penalty per delay
         r2k = np.array([np.corrcoef(yte[:, k], pred[:, k])[0, 1] ** 2 if pred[:, k].std() > 0 else 0.0 for k in range(K)])
         bias = 1.0 / (len(yte) - 1)
         return dict(mc=float(r2k.sum() - K * bias), mc_raw=float(r2k.sum()), bias_per_delay=bias, r2_by_delay=r2k)

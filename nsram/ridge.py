@@ -30,9 +30,10 @@ def _wide_fold(Xt, Yt, test, mx, my, Xk):
     return lam, ((Xk - mx) @ Xc.T) @ U, U.T @ (Yt[train] - my)
 
 class KFoldRidgeCV(RegressorMixin, BaseEstimator):
-    "Ridge with intercept, penalty by contiguous K-fold CV (mean R²); one eigendecomposition per fold, on `device` (torch.linalg)."
-    def __init__(self, alphas=DEFAULT_ALPHAS, cv: int = 5, device: str = "cpu"):
-        self.alphas, self.cv, self.device = alphas, cv, device
+    """Ridge with intercept, penalty by contiguous K-fold CV (mean R²); one eigendecomposition per fold, on `device` (torch.linalg).
+    `alpha_per_target` (as scikit-learn's `RidgeCV`): each output column gets its own penalty, chosen by its own CV R²."""
+    def __init__(self, alphas=DEFAULT_ALPHAS, cv: int = 5, device: str = "cpu", alpha_per_target: bool = False):
+        self.alphas, self.cv, self.device, self.alpha_per_target = alphas, cv, device, alpha_per_target
 
     def _encode(self, y): return y.reshape(len(y), -1)
     def _fold_score(self, labels, Y, decision): return float(_r2_columns(Y, decision).mean())
@@ -44,9 +45,11 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
         if alphas.ndim != 1 or not alphas.size or not np.all(np.isfinite(alphas) & (alphas > 0)):
             raise ValueError(f"alphas must be a non-empty list of finite values > 0, got {self.alphas}")
         folds = np.array_split(np.arange(len(X)), require_int("cv", self.cv, 2, len(X)))
+        per_target = bool(self.alpha_per_target)
+        if per_target and isinstance(self, ClassifierMixin): raise ValueError("alpha_per_target must be False for a classifier (one penalty for all classes)")
         Xt, Yt = (torch.as_tensor(a, dtype=torch.float64, device=self.device) for a in (X, self._encode(y)))
         G, XY, sx, sy = Xt.T @ Xt, Xt.T @ Yt, Xt.sum(0), Yt.sum(0)
-        scores = np.zeros((alphas.size, len(folds)))
+        scores = np.zeros((alphas.size, len(folds), Yt.shape[1]) if per_target else (alphas.size, len(folds)))
         for j, test in enumerate(folds):
             Xk, Yk, n = Xt[test], Yt[test], len(X) - len(test)
             mx, my = (sx - Xk.sum(0)) / n, (sy - Yk.sum(0)) / n
@@ -55,13 +58,22 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
                 lam, V = torch.linalg.eigh(G - Xk.T @ Xk - n * torch.outer(mx, mx))
                 A, B = (Xk - mx) @ V, V.T @ (XY - Xk.T @ Yk - n * torch.outer(mx, my))
             for i, a in enumerate(alphas):
-                scores[i, j] = self._fold_score(y[test], Yk, (A / (lam.clamp_min(0) + a)) @ B + my)
+                decision = (A / (lam.clamp_min(0) + a)) @ B + my
+                scores[i, j] = _r2_columns(Yk, decision).cpu().numpy() if per_target else self._fold_score(y[test], Yk, decision)
         self.cv_scores_ = scores.mean(1)
-        best = int(np.argmax(self.cv_scores_))
-        self.alpha_, self.best_score_ = float(alphas[best]), float(self.cv_scores_[best])
+        best = np.argmax(self.cv_scores_, axis=0)          # the first best penalty (per column with alpha_per_target)
         mx, my = sx / len(X), sy / len(X)
-        C = G - len(X) * torch.outer(mx, mx) + self.alpha_ * torch.eye(X.shape[1], dtype=torch.float64, device=Xt.device)
-        coef = torch.linalg.solve(C, XY - len(X) * torch.outer(mx, my))
+        G_c, XY_c = G - len(X) * torch.outer(mx, mx), XY - len(X) * torch.outer(mx, my)
+        eye = torch.eye(X.shape[1], dtype=torch.float64, device=Xt.device)
+        if per_target:
+            self.alpha_, self.best_score_ = alphas[best], self.cv_scores_[best, np.arange(len(best))]
+            coef = torch.empty_like(XY_c)
+            for i in np.unique(best):
+                cols = torch.as_tensor(np.flatnonzero(best == i), device=Xt.device)
+                coef[:, cols] = torch.linalg.solve(G_c + alphas[i] * eye, XY_c[:, cols])
+        else:
+            self.alpha_, self.best_score_ = float(alphas[best]), float(self.cv_scores_[best])
+            coef = torch.linalg.solve(G_c + self.alpha_ * eye, XY_c)
         coef, intercept = coef.T.cpu().numpy(), (my - mx @ coef).cpu().numpy()      # scikit-learn's layout: (n_targets, n_features)
         self.single_target_ = y.ndim == 1 and not isinstance(self, ClassifierMixin)
         self.coef_, self.intercept_ = (coef[0], float(intercept[0])) if self.single_target_ else (coef, intercept)
@@ -130,13 +142,15 @@ class DropDeadFeatures(TransformerMixin, BaseEstimator):
         return X[:, self.keep_]
 
 # %% ../nbs/21a_ridge.ipynb #dd6663fe
-def ridge_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu"):
-    "DropDeadFeatures -> StandardScaler -> ridge with intercept; penalty by `cv` contiguous folds (KFoldRidgeCV on `device`), or scikit-learn's efficient leave-one-out RidgeCV if None."
+def ridge_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu", alpha_per_target: bool = False):
+    """DropDeadFeatures -> StandardScaler -> ridge with intercept; penalty by `cv` contiguous folds (KFoldRidgeCV on `device`), or
+    scikit-learn's efficient leave-one-out RidgeCV if None; `alpha_per_target`: one penalty per output column."""
     from sklearn.linear_model import RidgeCV
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
-    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeCV(alphas=alphas, fit_intercept=True))
-    return make_pipeline(DropDeadFeatures(), StandardScaler(), KFoldRidgeCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device))
+    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeCV(alphas=alphas, fit_intercept=True, alpha_per_target=alpha_per_target))
+    return make_pipeline(DropDeadFeatures(), StandardScaler(),
+                         KFoldRidgeCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device, alpha_per_target=alpha_per_target))
 
 def classifier_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu"):
     "DropDeadFeatures -> StandardScaler -> one-vs-all ridge classifier; penalty by contiguous K-fold accuracy (on `device`), or scikit-learn's leave-one-out if None."
