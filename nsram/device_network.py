@@ -15,7 +15,7 @@ from .physics import DeviceParams, CellConstants, cell_constants, _cell_currents
 from pathlib import Path
 from .cell import CellBias, cell_equilibria, drop_stale_kernel_cache, _rhs_args, _lu_factor, _lu_apply, _RODAS4_A, _RODAS4_C, _RODAS4_M, _RODAS4_GAMMA
 from .spice import cell_subcircuit, run_ngspice, crossing_times, _num
-from .network import NSRAMNetwork, load_device_reduction
+from .network import NSRAMNetwork, load_device_reduction, neuron_from_reduction
 from .device_neuron import coincidence_factor
 
 # %% auto #0
@@ -236,6 +236,14 @@ class CellNetwork:
         if not isinstance(params, DeviceParams): raise TypeError(f"params must be DeviceParams, got {type(params).__name__}")
         if net.variability: raise ValueError(f"net.variability must be 0 (the coupled cells are identical devices), got {net.variability:g}")
         r = dict(load_device_reduction() if reduction is None else reduction)
+        missing = sorted({"vd", "vg1", "vg2", "T", "c_m", "g_l", "e_l", "k_fold", "v_th", "v_reset", "v_rest", "t_ref", "t_ref_trace"} - set(r))
+        if missing: raise ValueError(f"reduction must be a device-reduction mapping (load_device_reduction); it lacks {missing}")
+        if net.neuron.noise: raise ValueError(f"net.neuron.noise must be 0: the cell ODEs have no noise source, got {net.neuron.noise:g}")
+        reduced = neuron_from_reduction(r)
+        for name in ("tau_m", "t_ref", "v_rest", "v_reset", "v_peak", "fold", "tau_syn", "delta_t", "a", "b"):
+            if not math.isclose(getattr(net.neuron, name), getattr(reduced, name), rel_tol=1e-6, abs_tol=1e-12):
+                raise ValueError(f"net.neuron must be the reduced neuron of `reduction` (neuron_from_reduction; only i_bias may differ): "
+                                 f"{name} = {getattr(net.neuron, name):g}, the reduction gives {getattr(reduced, name):g}")
         self.net, self.params, self.reduction = net, params, r
         self.bias = CellBias(vd=r["vd"], vg1=r["vg1"], vg2=r["vg2"], T=r["T"])
         self.constants = cell_constants(params, self.bias.T, self.bias.topology)
@@ -438,9 +446,9 @@ def fidelity_metrics(reference: list, model: list, t_from: float, t_end: float, 
     return out
 
 # %% ../nbs/13_device_network.ipynb #7de6e4d8
-SPICE_PULSE_WIDTH = 1e-9    # s, width of the one-shot pulse that carries a spike to the synaptic trace (<< tau_syn)
-SPICE_PULSE_EDGE = 1e-10    # s, its rise and fall times
-SPICE_MAX_CELLS = 500       # the netlist writer's limit: ngspice's dense-ish matrix and 3 output columns per cell grow past it
+SPICE_PULSE_WIDTH = 1e-9    # s, assumed (circuit design choice): width of the one-shot pulse carrying a spike to the trace, << tau_syn
+SPICE_PULSE_EDGE = 1e-10    # s, assumed: its rise and fall times
+SPICE_MAX_CELLS = 500       # assumed practical limit of the netlist writer (ngspice's matrix and 3 output columns per cell)
 
 def to_spice_network(cells: CellNetwork, currents, t_end: float, y0=None, t_step: float = 1e-9, reltol: float = 1e-4,
                      delay: float | None = None, out_file: str = "out.txt") -> str:
@@ -457,6 +465,7 @@ def to_spice_network(cells: CellNetwork, currents, t_end: float, y0=None, t_step
     if currents.numel() != N: raise ValueError(f"currents must hold one value (A) per cell, {N}, got {currents.numel()}")
     if not torch.isfinite(currents).all(): raise ValueError("currents must be finite (found NaN or inf)")
     t_end, t_step = float(require_positive("t_end", t_end, "s")), float(require_positive("t_step", t_step, "s"))
+    reltol = float(require_in_range("reltol", reltol, 1e-9, 0.1))
     delay = 0.5 * cells.window if delay is None else float(require_in_range("delay", delay, 1e-12, cells.window, "s"))
     start = cells.rest_state() if y0 is None else np.asarray(y0, dtype=float)
     if start.shape not in ((3,), (N, 3)) or not np.all(np.isfinite(start)): raise ValueError(f"y0 must be finite with shape (3,) or ({N}, 3), got {start.shape}")
