@@ -97,11 +97,14 @@ def _fit_result(r, names, start, n_points) -> FitResult:
     "FitResult from a scipy `least_squares` result: Gauss-Newton standard errors from the (robust-loss) Jacobian."
     import pandas as pd
     s2 = 2 * r.cost / max(n_points - len(names), 1)
-    se = np.sqrt(np.diag(np.linalg.pinv(r.jac.T @ r.jac) * s2))
+    _, sv, vt = np.linalg.svd(r.jac, full_matrices=False)   # covariance s2 (J^T J)^-1 from the SVD, so that a direction
+    keep = sv > sv.max(initial=0.0) * max(r.jac.shape) * np.finfo(float).eps   # the data cannot see is infinite, not zero
+    se = np.sqrt((vt[keep].T ** 2 / sv[keep] ** 2).sum(axis=1) * s2)
+    se[(np.abs(vt[~keep]) > 1e-6).any(axis=0)] = np.inf
     rows = []
     for n, x, e in zip(names, r.x, se):
         lo, hi = x - 1.96 * e, x + 1.96 * e
-        val, lo, hi = (math.exp(x), math.exp(lo), math.exp(hi)) if n in LOG_PARAMS else (x, lo, hi)
+        val, lo, hi = (math.exp(x), math.exp(max(lo, -745.0)), math.exp(hi) if hi < 709.0 else math.inf) if n in LOG_PARAMS else (x, lo, hi)
         rows.append(dict(name=n, value=val, ci95_low=lo, ci95_high=hi, rel_se=(e if n in LOG_PARAMS else e / abs(x)),
                          unit=DeviceParams.__dataclass_fields__[n].metadata["unit"]))
     return FitResult(_from_x(r.x, names, start), pd.DataFrame(rows), float(np.sqrt(np.mean(r.fun ** 2))), n_points, bool(r.success), r.message)

@@ -292,7 +292,7 @@ def deck_geometry(params=None, deck: ReferenceDeck = ReferenceDeck()):
     return params.replace(w=deck.w * deck.m, l=deck.l, w2=deck.w2, l2=deck.l2, c_b=deck.cbe)
 
 def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck(), topology: str = "1T",
-                           channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 3000):
+                           channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 30000):
     "Two-stage fit of DeviceParams to a `reference_iv_grid`: (FitResult of the channel, FitResult of the junctions); the second's `params` is the calibrated set."
     from nsram.fitting import fit_held_iv, check_held_iv
     grid = check_held_iv(grid)
@@ -310,5 +310,7 @@ def calibration_table(channel, junction, deck: ReferenceDeck = ReferenceDeck()):
     import pandas as pd
     geo = deck_geometry(None, deck)
     rows = [dict(name=n, value=getattr(geo, n), stage="deck geometry (copied)", unit=geo.unit(n)) for n in ("w", "l", "w2", "l2", "c_b")]
-    return pd.concat([pd.DataFrame(rows), channel.table.assign(stage="channel (I_D, V_D <= 1.5 V, V_B <= 0.5 V)"),
-                      junction.table.assign(stage="junctions and impact (I_D and I_body, whole grid)")], ignore_index=True)
+    fitted = pd.concat([channel.table.assign(stage="channel (I_D, V_D <= 1.5 V, V_B <= 0.5 V)"),
+                        junction.table.assign(stage="junctions and impact (I_D and I_body, whole grid)")], ignore_index=True)
+    fitted["constrained"] = fitted.rel_se <= 1.0   # relative standard error <= 100%; otherwise the value is where the fit left it
+    return pd.concat([pd.DataFrame(rows), fitted], ignore_index=True)

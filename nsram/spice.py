@@ -101,6 +101,7 @@ def run_ngspice(netlist: str, timeout: float = 300.0):
     exe = ngspice_path()
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "cell.cir").write_text(netlist)
+        (Path(tmp) / ".spiceinit").write_text("set num_threads=1\n")   # see the note above: no OpenMP spin-waits
         res = subprocess.run([exe, "-b", "cell.cir"], cwd=tmp, capture_output=True, text=True, timeout=timeout)
         out = Path(tmp) / "out.txt"
         bad = [l for l in (res.stdout + res.stderr).splitlines() if "error" in l.lower() and "simulation(s) aborted" not in l.lower()]
