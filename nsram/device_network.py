@@ -32,25 +32,55 @@ def _channel(vgs, vds, vbs, beta: float, c: CellConstants, dvth):
     inv = _softplus((vgs - vth) * (0.5 / (c.n_sub * c.vt)))
     return (2.0 * c.n_sub * beta * c.vt ** 2) * inv * inv * (1.0 - _exp(vds * (-1.0 / c.vt))) * (1.0 + c.lambda_clm * vds)
 
+def _lambertw_exp(x):
+    "Principal Lambert W of e^x, elementwise (01_physics's `_lambertw_exp`: Newton on w + ln w = x)."
+    w = torch.where(x < 1.0, torch.exp(x.clamp(max=1.0)), x - torch.log(x.clamp(min=1.0)))
+    for _ in range(8): w = (w - (w + torch.log(w) - x) / (1.0 + 1.0 / w)).clamp(min=1e-300)
+    return torch.where(x < -30.0, torch.exp(x.clamp(min=-745.0)), w)
+
+def _diode_rs(v, i_s: float, n_vt: float, r: float):
+    if r <= 0.0: return i_s * (_exp(v / n_vt) - 1.0)
+    return n_vt / r * _lambertw_exp(math.log(i_s * r / n_vt) + (v + i_s * r) / n_vt) - i_s
+
 def _bjt(vbe, vbc, c: CellConstants):
-    ibe = c.i_s * (_exp(vbe / (c.nf * c.vt)) - 1.0)
+    ibe = _diode_rs(vbe, c.i_s, c.nf * c.vt, c.r_e * (1.0 + 1.0 / c.bf))
     ibc = c.i_s * (_exp(vbc / c.vt) - 1.0)
-    ile = c.ise * (_exp(vbe / (c.n_e * c.vt)) - 1.0)
+    ile = _diode_rs(vbe, c.ise, c.n_e * c.vt, c.r_bs)
     ilc = c.isc * (_exp(vbc / (c.nc * c.vt)) - 1.0)
     q1 = 1.0 / (1.0 - vbc / c.vaf - vbe / c.var)
     qb = q1 * (1.0 + torch.sqrt((1.0 + (4.0 / c.ikf) * ibe).clamp(min=0.0))) * 0.5
     return (ibe - ibc) / qb - ibc / c.br - ilc, ibe / c.bf + ile + ibc / c.br + ilc
 
+def _avalanche_factor(vdb, c: CellConstants):
+    x = vdb + c.pc
+    vl = 0.5 * (torch.sqrt(x * x + 0.01) + x)
+    return c.avc1 * vl * torch.exp(-c.avc2 / vl)
+
+def _internal_collector(vd, vb, c: CellConstants):
+    "01_physics's `_internal_collector`, elementwise: 48 bisection steps on x - vd + r_c (I_C + I_gc)(x) = 0."
+    lo, hi = vd - 10.0, vd.clone()
+    for _ in range(48):
+        x = 0.5 * (lo + hi)
+        up = x - vd + c.r_c * _bjt(vb, vb - x, c)[0] * (1.0 + _avalanche_factor(x - vb, c)) > 0.0
+        hi, lo = torch.where(up, x, hi), torch.where(up, lo, x)
+    return 0.5 * (lo + hi)
+
 def cell_rhs(y, bias: CellBias, c: CellConstants, i_in):
     "d/dt of (vd V, vb V, q) for states `y` (..., 3) at `bias`, constants `c`, drain injection `i_in` (A): `02_cell`'s `_rhs` in torch."
     vd, vb, q = y[..., 0], y[..., 1], y[..., 2]
     i_ch = _channel(bias.vg1, vd, vb, c.beta, c, -c.alpha_trap * q)
-    i_c, i_b = _bjt(vb, vb - vd, c)
+    vx = vd if c.r_c == 0.0 else _internal_collector(vd, vb, c)
+    i_c, i_b = _bjt(vb, vb - vx, c)
     bv = (c.bv0 - c.k_bv * bias.vg1) * c.bv_factor
-    g = torch.exp(c.b_ion * (1.0 / bv - 1.0 / vd.clamp(min=1e-3))).clamp(max=1.0 - 1.0 / c.m_max)
-    x = (vd - vb) + c.pc
-    vl = 0.5 * (torch.sqrt(x * x + 0.01) + x)
-    i_ii = g / (1.0 - g) * i_ch + c.avc1 * vl * torch.exp(-c.avc2 / vl) * i_c
+    if c.impact_form == 0.0:
+        g = torch.exp(c.b_ion * (1.0 / bv - 1.0 / vd.clamp(min=1e-3))).clamp(max=1.0 - 1.0 / c.m_max)
+        channel_factor = g / (1.0 - g)
+    else:
+        inv = _softplus((bias.vg1 - ((c.vth0 - c.alpha_trap * q) - c.k_body * vb)) * (0.5 / (c.n_sub * c.vt)))
+        xs = vd - (2.0 * c.vt * torch.sqrt(inv * inv + 0.25) + 3.0 * c.vt)
+        vs = 0.5 * (torch.sqrt(xs * xs + 0.01) + xs)
+        channel_factor = c.avc1 * vs * torch.exp(-c.avc2 / vs)
+    i_ii = channel_factor * i_ch + _avalanche_factor(vx - vb, c) * i_c
     zbv = c.zener_bv_factor * bv
     zener = lambda v: c.zener_is * (_exp(v / c.vt) - 1.0) - c.zener_ibv * _exp((-v - zbv) / (c.zener_nbv * c.vt))
     i_zd, i_zg = zener(vb - vd), zener(vb - bias.vg1)

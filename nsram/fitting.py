@@ -11,13 +11,14 @@ from .core import as_finite_array, require_in_range, require_positive, as_genera
 from .physics import DeviceParams, cell_constants, cell_currents, breakdown_voltage, require_topology, _cell_currents_array
 
 # %% auto #0
-__all__ = ['KINDS', 'COLUMNS', 'LOG_PARAMS', 'HELD_COLUMNS', 'UNCALIBRATED_PARAMS', 'check_iv_data', 'iv_model', 'synthetic_iv',
-           'FitResult', 'fit_iv', 'load_iv_csv', 'check_held_iv', 'held_iv_model', 'fit_held_iv', 'params_from_table']
+__all__ = ['KINDS', 'COLUMNS', 'LOG_PARAMS', 'HELD_COLUMNS', 'S_CURVE_COLUMNS', 'UNCALIBRATED_PARAMS', 'check_iv_data',
+           'iv_model', 'synthetic_iv', 'FitResult', 'fit_iv', 'load_iv_csv', 'check_held_iv', 'held_iv_model',
+           's_curve_vd', 'fit_held_iv', 'params_from_table']
 
 # %% ../nbs/03_fitting.ipynb #3e78bd34
 KINDS = ("output", "gummel_drain", "gummel_body")
 COLUMNS = ("kind", "vd_V", "vg1_V", "vb_V", "current_A")
-LOG_PARAMS = ("i_s", "ise", "isc", "ikf")
+LOG_PARAMS = ("i_s", "ise", "isc", "ikf", "r_e", "r_bs")
 
 def check_iv_data(data):
     "Validate an I-V table (see COLUMNS); returns it as a DataFrame, or raises naming the problem."
@@ -75,7 +76,10 @@ def _check_names(names):
     if unknown: raise ValueError(f"names must be DeviceParams fields, got unknown {unknown}")
     if len(set(names)) != len(names) or not names: raise ValueError(f"names must be distinct and non-empty, got {list(names)}")
 
-def _to_x(params, names): return np.array([math.log(getattr(params, n)) if n in LOG_PARAMS else getattr(params, n) for n in names])
+def _to_x(params, names):
+    bad = [n for n in names if n in LOG_PARAMS and not getattr(params, n) > 0]
+    if bad: raise ValueError(f"{bad} are fitted on a log scale: their start values (and bounds) must be > 0, got {[getattr(params, n) for n in bad]}")
+    return np.array([math.log(getattr(params, n)) if n in LOG_PARAMS else getattr(params, n) for n in names])
 
 def _from_x(x, names, base): return base.replace(**{n: (math.exp(v) if n in LOG_PARAMS else float(v)) for n, v in zip(names, x)})
 
@@ -140,9 +144,42 @@ def held_iv_model(data, params: DeviceParams = DeviceParams(), T: float = 300.0,
 
 def _asinh_log(i, i_scale): return np.arcsinh(i / (2.0 * i_scale))
 
+S_CURVE_COLUMNS = ("vb_V", "vg1_V", "vg2_V", "vd_V")
+
+def _body_balance(vd, vb, vg1, vg2, c):
+    i_ch, i_c, i_b, i_ii, i_bulk, i_z, i_d = _cell_currents_array(vd, vb, np.zeros_like(vd), vg1, vg2, c)
+    return i_ii + i_z - i_b - i_bulk
+
+def s_curve_vd(vb_values, vg1: float, vg2: float = 0.0, params: DeviceParams = DeviceParams(), T: float = 300.0, topology: str = "1T",
+               vd_range=(1.0, 3.0), vd_step: float = 0.02):
+    """The S-curve in its natural coordinate: at each held body potential in `vb_values` (V), the drain bias V_D (V) at which the net
+    body current first changes sign on the way up from `vd_range[0]` (a scan at `vd_step`, then bisection to 1 µV); NaN where it never does."""
+    vb = np.atleast_1d(as_finite_array("vb_values", vb_values)).astype(float)
+    lo, hi = (float(v) for v in as_finite_array("vd_range", vd_range))
+    if not 0.0 <= lo < hi: raise ValueError(f"vd_range must be (low, high) with 0 <= low < high (V), got {vd_range!r}")
+    vd_step = float(require_positive("vd_step", vd_step, "V"))
+    c = cell_constants(params, T, require_topology(topology))
+    vds = np.arange(lo, hi + 0.5 * vd_step, vd_step)
+    m, n = vb.size, vds.size
+    g = _body_balance(np.tile(vds, m), np.repeat(vb, n), np.full(m * n, float(vg1)), np.full(m * n, float(vg2)), c).reshape(m, n)
+    change = np.sign(g[:, :-1]) * np.sign(g[:, 1:]) <= 0
+    found = change.any(axis=1)
+    k = np.argmax(change, axis=1)
+    a, b = vds[k], vds[k + 1]
+    fa = g[np.arange(m), k]
+    args = lambda v: (v, vb, np.full(m, float(vg1)), np.full(m, float(vg2)), c)
+    for _ in range(int(math.ceil(math.log2(vd_step / 1e-6)))):
+        mid = 0.5 * (a + b); fm = _body_balance(*args(mid))
+        left = np.sign(fm) == np.sign(fa)
+        a, fa, b = np.where(left, mid, a), np.where(left, fm, fa), np.where(left, b, mid)
+    return np.where(found, 0.5 * (a + b), np.nan)
+
 def fit_held_iv(data, names, start: DeviceParams = DeviceParams(), T: float = 300.0, topology: str = "1T", bounds=None,
-                i_scale: float = 1e-10, loss: str = "soft_l1", f_scale: float = 0.5, currents=("drain", "body"), max_nfev=None) -> FitResult:
-    "Fit DeviceParams fields `names` to a held-body I-V table (residuals asinh(I/2 i_scale) on the `currents` I_D and/or I_body); `bounds` = {name: (lo, hi)}."
+                i_scale: float = 1e-10, loss: str = "soft_l1", f_scale: float = 0.5, currents=("drain", "body"), max_nfev=None,
+                s_curve=None, s_curve_scale: float = 0.01) -> FitResult:
+    """Fit DeviceParams fields `names` to a held-body I-V table (residuals asinh(I/2 i_scale) on the `currents` I_D and/or I_body); `bounds` = {name: (lo, hi)}.
+    `s_curve` (columns S_CURVE_COLUMNS, e.g. `04a_reference.reference_s_curve`) adds one residual per row: the model's `s_curve_vd` minus
+    the reference's, in units of `s_curve_scale` (V)."""
     from scipy.optimize import least_squares
     data, names = check_held_iv(data), tuple(names)
     _check_names(names)
@@ -161,13 +198,25 @@ def fit_held_iv(data, names, start: DeviceParams = DeviceParams(), T: float = 30
     x0 = np.clip(_to_x(start, names), np.nextafter(lo, np.inf), np.nextafter(hi, -np.inf))
     obs = np.r_[_asinh_log(data.id_A.to_numpy(dtype=float), i_scale), _asinh_log(data.ibody_A.to_numpy(dtype=float), i_scale)][use]
     require_topology(topology); arrays = _held_arrays(data)
+    if s_curve is None: curves = []
+    else:
+        import pandas as pd
+        if not isinstance(s_curve, pd.DataFrame) or not set(S_CURVE_COLUMNS) <= set(s_curve.columns):
+            raise TypeError(f"s_curve must be a pandas DataFrame with columns {list(S_CURVE_COLUMNS)}")
+        s_curve = s_curve[np.isfinite(s_curve.vd_V.to_numpy(dtype=float))]
+        curves = [(float(g1), float(g2), part.vb_V.to_numpy(dtype=float), part.vd_V.to_numpy(dtype=float))
+                  for (g1, g2), part in s_curve.groupby(["vg1_V", "vg2_V"])]
+        if not curves: raise ValueError("s_curve has no row with a finite vd_V")
+    s_curve_scale = float(require_positive("s_curve_scale", s_curve_scale, "V"))
+    n_curve = sum(len(c[2]) for c in curves)
     def residual(x):
         try: p = _from_x(x, names, start)
-        except (ValueError, OverflowError): return np.full(obs.size, 1e3)   # non-physical trial point: a large, flat penalty
+        except (ValueError, OverflowError): return np.full(obs.size + n_curve, 1e3)   # non-physical trial point: a large, flat penalty
         i_d, i_body = _held_currents(arrays, p, T, topology)
-        return np.r_[_asinh_log(i_d, i_scale), _asinh_log(i_body, i_scale)][use] - obs
+        shape = [np.nan_to_num(s_curve_vd(vb, g1, g2, p, T, topology) - vd, nan=1.0) / s_curve_scale for g1, g2, vb, vd in curves]
+        return np.concatenate([np.r_[_asinh_log(i_d, i_scale), _asinh_log(i_body, i_scale)][use] - obs, *shape])
     r = least_squares(residual, x0, x_scale="jac", bounds=(lo, hi), loss=loss, f_scale=f_scale, max_nfev=max_nfev)
-    return _fit_result(r, names, start, obs.size)
+    return _fit_result(r, names, start, obs.size + n_curve)
 
 def params_from_table(table, base: DeviceParams = DeviceParams()) -> DeviceParams:
     "`base` with every (name, value) row of a parameter table (e.g. a FitResult table or a calibration CSV) applied."

@@ -37,6 +37,7 @@ class DeviceParams:
     t_nom: float = _param(300.0, "K", "assumed: reference temperature of every parameter")
     b_ion: float = _param(6.155, "V", "b_n*W: b_n = 1.231e6 V/cm, electrons in Si (Van Overstraeten & De Man 1970) times W = 50 nm (assumed depletion width)")
     m_max: float = _param(1e4, "1", "assumed: cap on the multiplication factor (series resistance of the avalanche region); only reached within 1e-4 of BVpar")
+    impact_form: float = _param(0.0, "1", "0: the channel's impact current is the Chynoweth multiplication at BVpar (the hand-set model); 1: BSIM4's form with the PTM alpha0/beta0 (avc1, avc2), as in the reference circuit")
     # avalanche of the NPN's collector-base junction, VBIC form (McAndrew et al. 1996): I_gc = I_C AVC1 v_l exp(-AVC2/v_l)
     avc1: float = _param((0.074 + 0.005 * 0.169e-6) / 0.169e-6, "1/V", "PTM 130 nm card (alpha0 + alpha1 Leff)/Leff, Leff = 0.169 um: the reference circuit's substitution for the deck's BJT BV (04a_reference)")
     avc2: float = _param(30.0, "V", "PTM 130 nm card beta0 = 30 V (VBIC AVC2 with MC = 0)")
@@ -52,6 +53,9 @@ class DeviceParams:
     ise: float = _param(1e-14, "A", "assumed: body-source junction leakage (GP ISE); the deck has no ISE")
     n_e: float = _param(1.5, "1", "Zenodo deck BJTparams.txt: NePar=1.5 (GP NE, emission coefficient of the body-source leakage)")
     isc: float = _param(1e-15, "A", "assumed: body-drain junction leakage (GP ISC), the avalanche seed at zero channel current")
+    r_e: float = _param(0.0, "Ohm", "SPICE Gummel-Poon default RE = 0 (the deck's BJT has no series resistance); fitted against the reference circuit in 04a")
+    r_c: float = _param(0.0, "Ohm", "SPICE Gummel-Poon default RC = 0 (the deck's BJT has no series resistance); fitted against the reference circuit in 04a")
+    r_bs: float = _param(0.0, "Ohm", "assumed 0: series resistance of the body-source junction (the I_SE diode); fitted in 04a, where it stands for BSIM4's body-resistance network")
     nc: float = _param(2.0, "1", "SPICE Gummel-Poon default NC")
     # the deck's two avalanche diodes, body-drain (DBD) and body-gate (DBG), for the deck's 100 um device; Rs = 50 Ohm neglected
     zener_is: float = _param(1e-21, "A", "Zenodo deck Davalanche.txt: Is=1e-21")
@@ -90,11 +94,12 @@ class DeviceParams:
             if isinstance(v, bool) or not isinstance(v, (int, float, np.floating, np.integer)):
                 raise TypeError(f"{f.name} must be a real number ({f.metadata['unit']}), got {type(v).__name__}")
             if not math.isfinite(v): raise ValueError(f"{f.name} must be finite (no NaN or inf), got {v!r}")
-            if f.name not in ("k_bv", "tbv1", "vth0", "dvth_dt", "mu_exp", "lambda_clm", "k_body", "xti") and not v > 0:
+            if f.name not in ("k_bv", "tbv1", "vth0", "dvth_dt", "mu_exp", "lambda_clm", "k_body", "xti", "r_e", "r_c", "r_bs", "impact_form") and not v > 0:
                 raise ValueError(f"{f.name} must lie in (0, inf) {f.metadata['unit']}".rstrip() + f", got {v:g}")
-        for name in ("k_bv", "lambda_clm", "k_body", "xti"):
+        for name in ("k_bv", "lambda_clm", "k_body", "xti", "r_e", "r_c", "r_bs"):
             if getattr(self, name) < 0: raise ValueError(f"{name} must be >= 0 {self.unit(name)}, got {getattr(self, name):g}")
         if self.m_max <= 1: raise ValueError(f"m_max must be > 1 (a multiplication factor), got {self.m_max:g}")
+        if self.impact_form not in (0.0, 1.0): raise ValueError(f"impact_form must be 0 (Chynoweth at BVpar) or 1 (BSIM4 form), got {self.impact_form!r}")
 
     @property
     def cox(self) -> float:
@@ -207,6 +212,7 @@ class CellConstants(NamedTuple):
     n_sub: float; k_body: float; lambda_clm: float; b_ion: float; m_max: float; bv0: float; k_bv: float
     alpha_trap: float; capture_rate: float; tau_e0: float; v_e: float; c_b: float; c_d: float; r_d: float
     zener_is: float; zener_bv_factor: float; zener_ibv: float; zener_nbv: float; avc1: float; avc2: float; pc: float
+    r_e: float; r_bs: float; impact_form: float; r_c: float
 
 TOPOLOGIES = ("1T", "2T")
 
@@ -230,7 +236,8 @@ def cell_constants(params: DeviceParams = DeviceParams(), T=300.0, topology: str
         lambda_clm=p.lambda_clm, b_ion=p.b_ion, m_max=p.m_max, bv0=p.bv0, k_bv=p.k_bv, alpha_trap=p.alpha_trap,
         capture_rate=p.capture_eff / (Q_E * p.n_t * p.w * p.l), tau_e0=p.tau_e0, v_e=p.v_e,
         c_b=p.c_b, c_d=p.c_d, r_d=p.r_d, zener_is=p.zener_is * p.w / p.zener_w_ref, zener_bv_factor=p.zener_bv_factor,
-        zener_ibv=p.zener_ibv * p.w / p.zener_w_ref, zener_nbv=p.zener_nbv, avc1=p.avc1, avc2=p.avc2, pc=p.pc)
+        zener_ibv=p.zener_ibv * p.w / p.zener_w_ref, zener_nbv=p.zener_nbv, avc1=p.avc1, avc2=p.avc2, pc=p.pc,
+        r_e=p.r_e, r_bs=p.r_bs, impact_form=p.impact_form, r_c=p.r_c)
 
 # %% ../nbs/01_physics.ipynb #a3c8f59d
 from numba import njit
@@ -250,10 +257,27 @@ def _channel(vgs, vds, vbs, beta, c, dvth):
     return 2.0 * c.n_sub * beta * c.vt ** 2 * inv * inv * (1.0 - _exp(-vds / c.vt)) * (1.0 + c.lambda_clm * vds)
 
 @njit(cache=True)
+def _lambertw_exp(x):
+    "w > 0 with w·exp(w) = exp(x): the principal Lambert W of e^x, for any real x (Newton on w + ln w = x)."
+    if x < -30.0: return math.exp(max(x, -745.0))   # w·e^w = e^x with w < 1e-13: w = e^x to 1e-13
+    w = math.exp(x) if x < 1.0 else x - math.log(x)
+    for _ in range(8):
+        step = (w + math.log(w) - x) / (1.0 + 1.0 / w)
+        w -= step
+        if abs(step) <= 1e-15 * w: break
+    return w
+
+@njit(cache=True)
+def _diode_rs(v, i_s, n_vt, r):
+    "Current (A) of the diode i_s·(exp(v_j/n_vt) - 1) in series with `r` (Ohm) at total forward voltage `v` (V); `r` = 0 is the bare diode."
+    if r <= 0.0: return i_s * (_exp(v / n_vt) - 1.0)
+    return n_vt / r * _lambertw_exp(math.log(i_s * r / n_vt) + (v + i_s * r) / n_vt) - i_s
+
+@njit(cache=True)
 def _bjt(vbe, vbc, c):
-    ibe = c.i_s * (_exp(vbe / (c.nf * c.vt)) - 1.0)
+    ibe = _diode_rs(vbe, c.i_s, c.nf * c.vt, c.r_e * (1.0 + 1.0 / c.bf))
     ibc = c.i_s * (_exp(vbc / c.vt) - 1.0)
-    ile = c.ise * (_exp(vbe / (c.n_e * c.vt)) - 1.0)
+    ile = _diode_rs(vbe, c.ise, c.n_e * c.vt, c.r_bs)
     ilc = c.isc * (_exp(vbc / (c.nc * c.vt)) - 1.0)
     q1 = 1.0 / (1.0 - vbc / c.vaf - vbe / c.var)
     qb = q1 * (1.0 + math.sqrt(max(1.0 + 4.0 * ibe / c.ikf, 0.0))) / 2.0
@@ -264,7 +288,7 @@ def _constants_from_array(a):
     "CellConstants from a float64 array in field order (numba dispatches on arrays much faster than on tuples)."
     return CellConstants(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14],
                          a[15], a[16], a[17], a[18], a[19], a[20], a[21], a[22], a[23], a[24], a[25], a[26], a[27], a[28], a[29],
-                         a[30], a[31], a[32], a[33], a[34], a[35], a[36])
+                         a[30], a[31], a[32], a[33], a[34], a[35], a[36], a[37], a[38], a[39], a[40])
 
 @njit(cache=True)
 def _multiplication(v_r, bv, c):
@@ -275,6 +299,15 @@ def _multiplication(v_r, bv, c):
 def _zener(v, bv, c):
     "Current (A) anode -> cathode of the deck's avalanche diode at anode-cathode voltage `v`: forward diode plus the soft breakdown tail."
     return c.zener_is * (_exp(v / c.vt) - 1.0) - c.zener_ibv * _exp((-v - bv) / (c.zener_nbv * c.vt))
+
+@njit(cache=True)
+def _channel_impact(vgs, vds, vbs, c, dvth):
+    "BSIM4's impact factor I_ii/I_ch = AVC1 v exp(-AVC2/v), v = V_DS - V_DSsat smoothed (V_DSsat: EKV, 2 V_T sqrt(IC + 1/4) + 3 V_T)."
+    vth = c.vth0 - c.k_body * vbs + dvth
+    inv = _softplus((vgs - vth) / (2.0 * c.n_sub * c.vt))
+    x = vds - (2.0 * c.vt * math.sqrt(inv * inv + 0.25) + 3.0 * c.vt)
+    v = 0.5 * (math.sqrt(x * x + 0.01) + x)
+    return c.avc1 * v * math.exp(-c.avc2 / v)
 
 @njit(cache=True)
 def _collector_avalanche(vdb, c):
@@ -319,11 +352,24 @@ def trap_emission_time(vg1, params: DeviceParams = DeviceParams()):
 CURRENTS = ("channel", "collector", "base", "impact", "bulk", "zener", "drain")
 
 @njit(cache=True)
+def _internal_collector(vd, vb, c):
+    "The NPN's internal collector potential x (V) behind the collector resistance: x = vd - r_c·(I_C + I_gc)(x), by bisection (I_C rises with x)."
+    lo, hi = vd - 10.0, vd
+    for _ in range(48):
+        x = 0.5 * (lo + hi)
+        i_c, i_b = _bjt(vb, vb - x, c)
+        if x - vd + c.r_c * i_c * (1.0 + _collector_avalanche(x - vb, c)) > 0.0: hi = x
+        else: lo = x
+    return 0.5 * (lo + hi)
+
+@njit(cache=True)
 def _cell_currents(vd, vb, q, vg1, vg2, c):
     i_ch = _channel(vg1, vd, vb, c.beta, c, -c.alpha_trap * q)
-    i_c, i_b = _bjt(vb, vb - vd, c)
+    vx = vd if c.r_c == 0.0 else _internal_collector(vd, vb, c)
+    i_c, i_b = _bjt(vb, vb - vx, c)
     bv = (c.bv0 - c.k_bv * vg1) * c.bv_factor
-    i_ii = (_multiplication(vd, bv, c) - 1.0) * i_ch + _collector_avalanche(vd - vb, c) * i_c
+    if c.impact_form == 0.0: i_ii = (_multiplication(vd, bv, c) - 1.0) * i_ch + _collector_avalanche(vx - vb, c) * i_c
+    else: i_ii = _channel_impact(vg1, vd, vb, c, -c.alpha_trap * q) * i_ch + _collector_avalanche(vx - vb, c) * i_c
     i_bulk = _channel(vg2, vb, 0.0, c.beta2, c, 0.0)
     i_zd = _zener(vb - vd, c.zener_bv_factor * bv, c)
     i_zg = _zener(vb - vg1, c.zener_bv_factor * bv, c)

@@ -14,10 +14,11 @@ from .spice import run_ngspice, crossing_times, _num
 from .fitting import UNCALIBRATED_PARAMS
 
 # %% auto #0
-__all__ = ['ANALYSES', 'CHANNEL_PARAMS', 'JUNCTION_PARAMS', 'CALIBRATION_BOUNDS', 'ptm_card_path', 'ReferenceDeck',
-           'reference_netlist', 'reference_equilibria', 'fold_window', 'reference_dc_sweep', 'hysteresis_ratio',
-           'reference_transient', 'reference_spikes', 'folds', 'reference_rate', 'plot_s_curve', 'reference_agreement',
-           'reference_iv_grid', 'deck_geometry', 'calibrate_to_reference', 'calibration_table']
+__all__ = ['ANALYSES', 'CHANNEL_PARAMS', 'JUNCTION_PARAMS', 'CALIBRATION_BOUNDS', 'JUNCTION_START', 'DECK_COPIED',
+           'ptm_card_path', 'ReferenceDeck', 'reference_netlist', 'reference_equilibria', 'fold_window',
+           'reference_s_curve', 's_curve_folds', 'reference_dc_sweep', 'hysteresis_ratio', 'reference_transient',
+           'reference_spikes', 'folds', 'reference_rate', 'plot_s_curve', 'reference_agreement', 'reference_iv_grid',
+           'deck_geometry', 'calibrate_to_reference', 'calibration_table']
 
 # %% ../nbs/04a_reference.ipynb #cff1fa91
 def ptm_card_path() -> Path:
@@ -38,6 +39,7 @@ class ReferenceDeck:
     npn_nf: float = _param(0.9, "1", "Zenodo deck BJTparams.txt: NfPar=0.9 (VBIC NF and NEI)")
     npn_vaf: float = _param(40.0, "V", "Zenodo deck BJTparams.txt: VafPar=40 (VBIC VEF)")
     npn_var: float = _param(10.0, "V", "Zenodo deck BJTparams.txt: VarPar=10 (VBIC VER)")
+    npn_rpar: float = _param(0.0, "Ohm", "Zenodo deck BJTavalanche.txt: no RB/RC/RE (SPICE default 0); ngspice's VBIC would put 0.1 Ohm in each of RCX RCI RBX RBI RE RBP RS, so 0 is given (ngspice clamps each to its 0.01 Ohm minimum)")
     avc1: float = _param((0.074 + 0.005 * 0.169e-6) / 0.169e-6, "1/V",
                          "substitution: PTM card (alpha0 + alpha1 Leff)/Leff, Leff = L + XL - 2 LINT = 0.169 um")
     avc2: float = _param(30.0, "V", "substitution: PTM card beta0 = 30 V (VBIC AVC2 with MC = 0)")
@@ -57,7 +59,8 @@ class ReferenceDeck:
             v = getattr(self, f.name)
             if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
                 raise TypeError(f"{f.name} must be a real number ({f.metadata['unit']}), got {type(v).__name__}")
-            require_positive(f.name, v, f.metadata["unit"])
+            if f.name == "npn_rpar": require_in_range(f.name, v, 0.0, np.inf, f.metadata["unit"])
+            else: require_positive(f.name, v, f.metadata["unit"])
         require_int("m", self.m, 1)
 
     def replace(self, **changes) -> "ReferenceDeck": return replace(self, **changes)
@@ -74,7 +77,7 @@ class ReferenceDeck:
         return pd.DataFrame([dict(name=f.name, value=getattr(self, f.name), **f.metadata) for f in fields(self)])
 
 # %% ../nbs/04a_reference.ipynb #536f64e8
-ANALYSES = ("equilibria", "dc", "tran")
+ANALYSES = ("equilibria", "s_curve", "dc", "tran")
 
 def _numeric(df):
     "Drop the header lines that `set appendwrite` repeats, and convert to float."
@@ -86,7 +89,7 @@ def _deck_models(deck: ReferenceDeck, vg1: float) -> list:
     return [f".include {ptm_card_path()}",
             f".model avalnpn NPN(level=4 IS={_num(deck.npn_is)} NF={_num(deck.npn_nf)} IBEI={_num(deck.npn_is / deck.npn_bf)} "
             f"NEI={_num(deck.npn_nf)} VEF={_num(deck.npn_vaf)} VER={_num(deck.npn_var)} AVC1={_num(deck.avc1)} "
-            f"AVC2={_num(deck.avc2)} MC=0 PC={_num(deck.pc)})",
+            f"AVC2={_num(deck.avc2)} MC=0 PC={_num(deck.pc)} " + " ".join(f"{r}={_num(deck.npn_rpar)}" for r in ("RCX", "RCI", "RBX", "RBI", "RE", "RBP", "RS")) + ")",
             f".model avalanched D(IS={_num(deck.zener_is)} RS={_num(deck.zener_rs)} CJO={_num(deck.cbe)} M={_num(deck.zener_m)} "
             f"VJ={_num(deck.zener_vj)} BV={_num(bv)} IBV={_num(deck.zener_ibv)} NBV={_num(deck.zener_nbv)})"]
 
@@ -121,6 +124,12 @@ def reference_netlist(vg1: float, vg2: float = 0.0, topology: str = "1T", analys
         control += ["let k = 0", f"compose vds values {' '.join(_num(x) for x in vd)}", f"while k < {len(vd)}",
                     "  alter VD dc = vds[k]", f"  dc VB {_num(vb[0])} {_num(vb[-1])} {_num(vb[1] - vb[0])}",
                     "  wrdata out.txt i(VD) i(VB)", "  set appendwrite", "  let k = k + 1", "end"]
+    elif analysis == "s_curve":
+        vd, vb = _sweep("vd_values", vd_values), np.atleast_1d(as_finite_array("vb_values", vb_values))
+        lines += ["VD d 0 DC 0", "VB b 0 DC 0"]
+        control += ["let k = 0", f"compose vbs values {' '.join(_num(x) for x in vb)}", f"while k < {len(vb)}",
+                    "  alter VB dc = vbs[k]", f"  dc VD {_num(vd[0])} {_num(vd[-1])} {_num(vd[1] - vd[0])}",
+                    "  wrdata out.txt i(VB)", "  set appendwrite", "  let k = k + 1", "end"]
     elif analysis == "dc":
         vd = _sweep("vd_values", vd_values)
         lines += ["VD d 0 DC 0"]
@@ -148,7 +157,7 @@ def _zeros(vd, vb, g, i_d) -> list:
     return rows
 
 def reference_equilibria(vd_values, vg1: float, vg2: float = 0.0, topology: str = "1T", deck: ReferenceDeck = ReferenceDeck(),
-                         vb_values=np.linspace(-0.2, 1.0, 241), timeout: float = 300.0):
+                         vb_values=np.linspace(-0.2, 1.1, 261), timeout: float = 300.0):
     "Every DC equilibrium (V_b, I_D) of the reference cell's floating body at each drain bias in `vd_values` (V), with its stability."
     import pandas as pd
     vd, vb = _sweep("vd_values", vd_values), _sweep("vb_values", vb_values)
@@ -163,6 +172,36 @@ def fold_window(eq) -> tuple:
     counts = eq.groupby("vd_V").size()
     multi = counts[counts >= 3].index
     return (float(multi.min()), float(multi.max())) if len(multi) else (float("nan"), float("nan"))
+
+# %% ../nbs/04a_reference.ipynb #72066e4a
+def reference_s_curve(vb_values, vg1: float, vg2: float = 0.0, topology: str = "1T", deck: ReferenceDeck = ReferenceDeck(),
+                      vd_range=(1.0, 3.0), vd_step: float = 0.002, timeout: float = 300.0):
+    "V_D* (V) at which the held body's current first changes sign on the way up in V_D, at each V_B in `vb_values` (V): DataFrame `03_fitting.S_CURVE_COLUMNS`; NaN where it never does."
+    import pandas as pd
+    vb = np.atleast_1d(as_finite_array("vb_values", vb_values)).astype(float)
+    lo, hi = (float(v) for v in as_finite_array("vd_range", vd_range))
+    if not 0.0 <= lo < hi: raise ValueError(f"vd_range must be (low, high) with 0 <= low < high (V), got {vd_range!r}")
+    step = float(require_positive("vd_step", vd_step, "V"))
+    vd = np.round(np.arange(lo, hi + 0.5 * step, step), 9)
+    df = _numeric(run_ngspice(reference_netlist(vg1, vg2, topology, "s_curve", deck, vd_values=vd, vb_values=vb), timeout=timeout))
+    if len(df) != len(vd) * len(vb): raise RuntimeError(f"ngspice returned {len(df)} rows, expected {len(vd) * len(vb)}")
+    g = df["i(vb)"].to_numpy().reshape(len(vb), len(vd))
+    out = np.full(len(vb), np.nan)
+    for k in range(len(vb)):
+        idx = np.nonzero(np.sign(g[k, :-1]) * np.sign(g[k, 1:]) <= 0)[0]
+        if len(idx): j = idx[0]; out[k] = vd[j] + g[k, j] / (g[k, j] - g[k, j + 1]) * step if g[k, j] != g[k, j + 1] else vd[j]
+    return pd.DataFrame(dict(vb_V=vb, vg1_V=float(vg1), vg2_V=float(vg2), vd_V=out))
+
+def s_curve_folds(vb, vd) -> tuple:
+    "(lower fold, upper fold) in V of an S-curve V_D*(V_B) sampled in rising V_B: its first local maximum and the local minimum after it; NaNs without a turn."
+    v = np.asarray(vd, dtype=float)
+    v = v[np.isfinite(v)]
+    down = np.nonzero(np.diff(v) < 0)[0]
+    if len(down) == 0: return float("nan"), float("nan")
+    k = down[0]
+    up = np.nonzero(np.diff(v[k:]) > 0)[0]
+    j = k + (up[0] if len(up) else len(v) - 1 - k)
+    return float(v[j]), float(v[k])
 
 # %% ../nbs/04a_reference.ipynb #338dc15f
 def reference_dc_sweep(vd_values, vg1: float, vg2: float = 0.0, topology: str = "1T", deck: ReferenceDeck = ReferenceDeck()):
@@ -250,7 +289,9 @@ def reference_agreement(vd_values, vg1: float, vg2: float = 0.3, params=None, de
     vd = _sweep("vd_values", vd_values)
     rows = []
     for topology in topologies:
-        ref_eq, mod_eq = reference_equilibria(vd, vg1, vg2, topology, deck), cell_equilibria(vd, vg1, vg2, params=params, topology=topology)
+        vb_grid = np.linspace(-0.2, 1.1, 261)   # 5 mV steps; the latched body of the 100 um cell reaches 1.05 V by V_D = 2.3 V
+        ref_eq = reference_equilibria(vd, vg1, vg2, topology, deck, vb_values=vb_grid)
+        mod_eq = cell_equilibria(vd, vg1, vg2, params=params, topology=topology, vb_values=vb_grid)
         (rl, rh), (ml, mh) = _branches(ref_eq), _branches(mod_eq)
         both = lambda m, r: np.r_[m.reindex(r.index).to_numpy(), np.nan][:-1]
         d_eq, n_eq = _median_dlog(np.r_[both(ml, rl), both(mh, rh)], np.r_[rl.to_numpy(), rh.to_numpy()], i_min)
@@ -267,10 +308,10 @@ def reference_agreement(vd_values, vg1: float, vg2: float = 0.3, params=None, de
 
 # %% ../nbs/04a_reference.ipynb #b69f3258
 CHANNEL_PARAMS = ("vth0", "mu_n", "n_sub", "k_body", "lambda_clm")
-JUNCTION_PARAMS = ("b_ion", "bv0", "k_bv", "ise", "n_e", "isc", "ikf")
+JUNCTION_PARAMS = ("ise", "n_e", "r_bs", "r_e", "r_c", "ikf")
 CALIBRATION_BOUNDS = dict(vth0=(0.0, 1.0), mu_n=(1e-3, 0.2), n_sub=(1.0, 3.0), k_body=(0.0, 1.0), lambda_clm=(0.0, 1.0),
-                          b_ion=(0.1, 50.0), bv0=(1.5, 6.0), k_bv=(0.0, 3.0), ise=(1e-30, 1e-6), n_e=(0.8, 3.0),
-                          isc=(1e-30, 1e-6), ikf=(1e-6, 1e4))  # assumed: wide physical ranges for the fit
+                          ise=(1e-30, 1e-6), n_e=(0.8, 3.0), r_bs=(1e-4, 1e3), r_e=(1e-5, 10.0), r_c=(1e-5, 10.0), ikf=(1e-6, 1e4))  # assumed: wide physical ranges
+JUNCTION_START = dict(ise=1e-14, n_e=1.0, r_bs=1.0, r_e=0.01, r_c=0.01, ikf=10.0)   # PTM card: JSWGS·W·m = 1e-10 A/m x 100 um, NJS = 1; the rest assumed
 
 def reference_iv_grid(vd_values, vb_values, vg1_values, vg2: float = 0.3, topology: str = "1T", deck: ReferenceDeck = ReferenceDeck(),
                       timeout: float = 300.0):
@@ -285,15 +326,20 @@ def reference_iv_grid(vd_values, vb_values, vg1_values, vg2: float = 0.3, topolo
                                        id_A=-df["i(vd)"].to_numpy(), ibody_A=-df["i(vb)"].to_numpy())))
     return pd.concat(parts, ignore_index=True).assign(topology=topology)
 
+DECK_COPIED = ("w", "l", "w2", "l2", "c_b", "bv0", "k_bv", "impact_form")
+
 def deck_geometry(params=None, deck: ReferenceDeck = ReferenceDeck()):
-    "`params` (default UNCALIBRATED_PARAMS) with the deck's geometry copied: W = w·m, L, W2, L2 (m) and C_B = Cbe (F)."
+    """`params` (default UNCALIBRATED_PARAMS) with what the deck fixes copied (`DECK_COPIED`): W = w·m, L, W2, L2 (m), C_B = Cbe (F),
+    BVPar's bv0 (V) and slope (V/V), and the channel's impact current in BSIM4's form (`impact_form` 1), as the deck's transistor has it."""
     from nsram.fitting import UNCALIBRATED_PARAMS
     params = UNCALIBRATED_PARAMS if params is None else params
-    return params.replace(w=deck.w * deck.m, l=deck.l, w2=deck.w2, l2=deck.l2, c_b=deck.cbe)
+    return params.replace(w=deck.w * deck.m, l=deck.l, w2=deck.w2, l2=deck.l2, c_b=deck.cbe, bv0=deck.bv0, k_bv=deck.k_bv, impact_form=1.0)
 
 def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck(), topology: str = "1T",
-                           channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 30000):
-    "Two-stage fit of DeviceParams to a `reference_iv_grid`: (FitResult of the channel, FitResult of the junctions); the second's `params` is the calibrated set."
+                           channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 30000, s_curve=None,
+                           s_curve_scale: float = 0.01):
+    """Two-stage fit of DeviceParams to a `reference_iv_grid`: (FitResult of the channel, FitResult of the junctions); the second's `params`
+    is the calibrated set. `s_curve` (`reference_s_curve` rows) adds the reference's S-curve V_D*(V_B) to the junction stage (scale in V)."""
     from nsram.fitting import fit_held_iv, check_held_iv
     grid = check_held_iv(grid)
     start = deck_geometry(None, deck) if start is None else start
@@ -301,16 +347,17 @@ def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck
     if len(sub) < 2 * len(CHANNEL_PARAMS): raise ValueError(f"grid has {len(sub)} channel-dominated points (V_D <= {channel_vd_max} V, V_B <= {channel_vb_max} V); need >= {2 * len(CHANNEL_PARAMS)}")
     bounds = lambda names: {n: CALIBRATION_BOUNDS[n] for n in names}
     channel = fit_held_iv(sub, CHANNEL_PARAMS, start, topology=topology, bounds=bounds(CHANNEL_PARAMS), currents=("drain",))
-    junction = fit_held_iv(grid[grid.vd_V > 0], JUNCTION_PARAMS, channel.params.replace(ikf=1e3), topology=topology,
-                           bounds=bounds(JUNCTION_PARAMS), max_nfev=require_int("max_nfev", max_nfev, 1))
+    junction = fit_held_iv(grid[grid.vd_V > 0], JUNCTION_PARAMS, channel.params.replace(**JUNCTION_START), topology=topology,
+                           bounds=bounds(JUNCTION_PARAMS), max_nfev=require_int("max_nfev", max_nfev, 1), s_curve=s_curve,
+                           s_curve_scale=s_curve_scale)
     return channel, junction
 
 def calibration_table(channel, junction, deck: ReferenceDeck = ReferenceDeck()):
     "One parameter table of a calibration: the deck geometry (copied), then each fitted stage with its 95% interval."
     import pandas as pd
     geo = deck_geometry(None, deck)
-    rows = [dict(name=n, value=getattr(geo, n), stage="deck geometry (copied)", unit=geo.unit(n)) for n in ("w", "l", "w2", "l2", "c_b")]
+    rows = [dict(name=n, value=getattr(geo, n), stage="deck (copied)", unit=geo.unit(n)) for n in DECK_COPIED]
     fitted = pd.concat([channel.table.assign(stage="channel (I_D, V_D <= 1.5 V, V_B <= 0.5 V)"),
-                        junction.table.assign(stage="junctions and impact (I_D and I_body, whole grid)")], ignore_index=True)
+                        junction.table.assign(stage="junctions and NPN (I_D, I_body, whole grid; S-curve)")], ignore_index=True)
     fitted["constrained"] = fitted.rel_se <= 1.0   # relative standard error <= 100%; otherwise the value is where the fit left it
     return pd.concat([pd.DataFrame(rows), fitted], ignore_index=True)

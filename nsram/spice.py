@@ -51,15 +51,38 @@ def cell_subcircuit(params: DeviceParams = DeviceParams(), T: float = 300.0, nam
     vl = f"(0.5*(sqrt(({_num(c.pc)}+v(d,b))^2+0.01)+{_num(c.pc)}+v(d,b)))"
     zener = lambda v: (f"{_num(c.zener_is)}*(exp({v}/{_num(c.vt)})-1)-{_num(c.zener_ibv)}"
                        f"*exp((-{v}-{_num(c.zener_bv_factor)}*{bv})/{_num(c.zener_nbv * c.vt)})")
+    if p.impact_form == 0.0: channel_factor = f"({mult('v(d,s)')}-1)"
+    else:
+        inv = f"ln(1+exp(({g}-({_num(c.vth0)}-{_num(c.k_body)}*v(b,s)-{_num(c.alpha_trap)}*v(q,s)))/{_num(2 * c.n_sub * c.vt)}))"
+        xs = f"(v(d,s)-({_num(2 * c.vt)}*sqrt({inv}^2+0.25)+{_num(3 * c.vt)}))"
+        vs = f"(0.5*(sqrt({xs}^2+0.01)+{xs}))"
+        channel_factor = f"{_num(c.avc1)}*{vs}*exp(-{_num(c.avc2)}/{vs})"
     lines = [f".subckt {name} d g1 g2 s" + (" b" if body_port else ""),
              f"* NS-RAM cell from nsram DeviceParams evaluated at T = {T:g} K (the NPN scales itself with .options temp);",
-             "* ports: drain, NS-RAM gate (V_G1), bulk-control gate (V_G2), source. Internal: body b, trapped fraction q (V = Q).",
-             f".model npar NPN(IS={_num(p.i_s)} BF={_num(p.bf)} NF={_num(p.nf)} VAF={_num(p.vaf)} VAR={_num(p.var)} "
-             f"BR={_num(p.br)} IKF={_num(p.ikf)} ISE={_num(p.ise)} NE={_num(p.n_e)} ISC={_num(p.isc)} NC={_num(p.nc)} "
-             f"XTI={_num(p.xti)} EG={_num(p.eg)})",
-             "VC d dc 0", "Q1 dc b s npar", "Vch d dch 0",
+             "* ports: drain, NS-RAM gate (V_G1), bulk-control gate (V_G2), source. Internal: body b, trapped fraction q (V = Q)."]
+    npn_avalanche = f"{_num(c.avc1)}*{vl}*exp(-{_num(c.avc2)}/{vl})*i(VC)"
+    if p.r_e == 0.0 and p.r_bs == 0.0 and p.r_c == 0.0:
+        lines += [f".model npar NPN(IS={_num(p.i_s)} BF={_num(p.bf)} NF={_num(p.nf)} VAF={_num(p.vaf)} VAR={_num(p.var)} "
+                  f"BR={_num(p.br)} IKF={_num(p.ikf)} ISE={_num(p.ise)} NE={_num(p.n_e)} ISC={_num(p.isc)} NC={_num(p.nc)} "
+                  f"XTI={_num(p.xti)} EG={_num(p.eg)})", "VC d dc 0", "Q1 dc b s npar"]
+    else:  # series resistances: the NPN as B-sources, each resistive diode as a diode source behind a resistor (its implicit equation)
+        ibc, ilc = f"{_num(c.i_s)}*(exp(v(b,dc)/{_num(c.vt)})-1)", f"{_num(c.isc)}*(exp(v(b,dc)/{_num(c.nc * c.vt)})-1)"
+        qb = f"(1/(1-v(b,dc)/{_num(c.vaf)}-v(b,s)/{_num(c.var)}))*(1+sqrt(max(1+4*i(VF)/{_num(c.ikf)},0)))/2"
+        vlx = f"(0.5*(sqrt(({_num(c.pc)}+v(dc,b))^2+0.01)+{_num(c.pc)}+v(dc,b)))"
+        npn_avalanche = None
+        tnom = _num(T - 273.15)   # the diodes get their saturation currents at T already: no ngspice rescaling
+        lines += ["* forward transport I_BE through the emitter resistance: the current of the loop xb -> RXF -> DF (V(xb) = V(b,s))",
+                  f".model dfwd D(IS={_num(c.i_s)} N={_num(c.nf)} TNOM={tnom})", f".model dle D(IS={_num(c.ise)} N={_num(c.n_e)} TNOM={tnom})",
+                  "EXB xb s b s 1", f"RXF xb xj {_num(max(c.r_e * (1 + 1 / c.bf), 1e-12))}", "VF xj xk 0", "DF xk s dfwd",
+                  "* collector: the terminal current (transport plus avalanche) through RCC to the internal collector dc",
+                  "VCT d dct 0", f"RCC dct dc {_num(max(c.r_c, 1e-12))}",
+                  "VC dc dce 0", f"BCE dce s I=(i(VF)-{ibc})/({qb})-{ibc}/{_num(c.br)}-{ilc}",
+                  f"BGC dc bii I={_num(c.avc1)}*{vlx}*exp(-{_num(c.avc2)}/{vlx})*i(VC)",
+                  f"BBE b s I=i(VF)/{_num(c.bf)}+{ibc}/{_num(c.br)}+{ilc}",
+                  f"RBS b xbs {_num(max(c.r_bs, 1e-12))}", "DLE xbs s dle"]
+    lines += ["Vch d dch 0",
              f"Bch dch s I={_channel_expr(g, 'v(d,s)', 'v(b,s)', c.beta, c, 'v(q,s)')}",
-             f"Bii d bii I=({mult('v(d,s)')}-1)*i(Vch)+{_num(c.avc1)}*{vl}*exp(-{_num(c.avc2)}/{vl})*i(VC)", "Vii bii b 0",
+             f"Bii d bii I={channel_factor}*i(Vch)" + (f"+{npn_avalanche}" if npn_avalanche else ""), "Vii bii b 0",
              f"BZD b d I={zener('v(b,d)')}", f"BZG b g1 I={zener('v(b,g1)')}",
              f"Bbulk b s I={_channel_expr('v(g2,s)', 'v(b,s)', '0', c.beta2, c)}",
              f"CB b s {_num(c.c_b)}"]
@@ -88,7 +111,7 @@ def cell_netlist(vd: float, vg1: float, vg2: float, params: DeviceParams = Devic
         v = as_finite_array("vd_values", vd_values)
         step = v[1] - v[0]
         if len(v) < 2 or not np.allclose(np.diff(v), step): raise ValueError("vd_values must be an evenly spaced sweep of >= 2 values")
-        lines += ["RD sup d 1e-3", f".dc VD {_num(v[0])} {_num(v[-1])} {_num(step)}"]
+        lines += ["RD sup d 1e-6", f".dc VD {_num(v[0])} {_num(v[-1])} {_num(step)}"]   # 1 uOhm: < 10 uV even on a latched 100 um cell
         vectors = "v(d) v(x1.b) i(VD)"
     lines += [".control", "set wr_singlescale", "set wr_vecnames", "option numdgt=12", "run",
               f"wrdata {out_file} {vectors}", ".endc", ".end"]

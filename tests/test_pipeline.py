@@ -72,6 +72,9 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     agree = pd.read_csv(out["results"] / "calibration_agreement.csv")
     by = agree.groupby("parameters").median_abs_dlog10_I_equilibria.median()
     assert by["calibrated"] < 0.3 * by["uncalibrated"], by        # calibrating against the reference must bring the model closer
+    firing = pd.read_csv(out["results"] / "calibration_firing.csv")
+    assert ((firing.rate_reference_Hz > 0) == (firing.rate_model_Hz > 0)).all(), firing   # fires exactly where the reference fires
+    assert (firing.rate_reference_Hz > 0).any() and firing.both_silent.any(), firing
     reduction = pd.read_csv(out["results"] / "reduction_validation.csv").set_index("check")
     assert reduction.loc["f-I median |relative error|", "value"] <= 0.05      # the reduced neuron, in the engine, against the cell ODE
     assert reduction.passed.all(), reduction
