@@ -111,7 +111,7 @@ def cell_netlist(vd: float, vg1: float, vg2: float, params: DeviceParams = Devic
         v = as_finite_array("vd_values", vd_values)
         step = v[1] - v[0]
         if len(v) < 2 or not np.allclose(np.diff(v), step): raise ValueError("vd_values must be an evenly spaced sweep of >= 2 values")
-        lines += ["RD sup d 1e-6", f".dc VD {_num(v[0])} {_num(v[-1])} {_num(step)}"]   # 1 uOhm: < 10 uV even on a latched 100 um cell
+        lines += ["VDS sup d 0", f".dc VD {_num(v[0])} {_num(v[-1])} {_num(step)}"]   # the drain driven directly (a 0 V link, no drop)
         vectors = "v(d) v(x1.b) i(VD)"
     lines += [".control", "set wr_singlescale", "set wr_vecnames", "option numdgt=12", "run",
               f"wrdata {out_file} {vectors}", ".endc", ".end"]
