@@ -679,5 +679,5 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'nsram.vision.RateReservoirClassifier.predict': ( 'vision.html#ratereservoirclassifier.predict',
                                                                                 'nsram/vision.py'),
                               'nsram.vision._check_X': ('vision.html#_check_x', 'nsram/vision.py'),
-                              'nsram.vision._check_y': ('vision.html#_check_y', 'nsram/vision.py'),
+                              'nsram.vision._flat': ('vision.html#_flat', 'nsram/vision.py'),
                               'nsram.vision._receptive_fields': ('vision.html#_receptive_fields', 'nsram/vision.py')}}}

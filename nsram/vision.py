@@ -8,6 +8,8 @@ import math, time
 import numpy as np
 import torch
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import check_is_fitted, validate_data
 from .core import as_generator, require_in_range, require_int, require_positive
 from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES
 from .ridge import classifier_readout
@@ -18,18 +20,19 @@ __all__ = ['ENCODINGS', 'NSRAMClassifier', 'ELMClassifier', 'RateReservoirClassi
 # %% ../nbs/51_vision.ipynb #b9950ff9
 ENCODINGS = ("current", "rate")
 
-def _check_X(X, n_pixels=None):
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim == 3: X = X.reshape(len(X), -1)
-    if X.ndim != 2 or len(X) == 0: raise ValueError(f"X must have shape (n_images, n_pixels), got {X.shape}")
-    if n_pixels is not None and X.shape[1] != n_pixels: raise ValueError(f"X has {X.shape[1]} pixels but the model was fitted on {n_pixels}")
-    if not np.isfinite(X).all() or X.min() < 0 or X.max() > 1: raise ValueError("X must hold finite pixel values in [0, 1]")
-    return X
+def _flat(X):
+    "Images (n, h, w) flattened to (n, h·w); anything else passes through to scikit-learn's validation."
+    return X.reshape(len(X), -1) if getattr(X, "ndim", 0) == 3 else X
 
-def _check_y(y, n):
-    y = np.asarray(y)
-    if y.shape != (n,): raise ValueError(f"y must have shape ({n},), got {y.shape}")
-    return y
+def _check_X(est, X, reset: bool, y="no_validation", unit_range: bool = False):
+    """scikit-learn's `validate_data` (finite float64, 2-D, n_features_in_ set on fit and checked after; `y` as in scikit-learn, so a
+    fit without targets says so) on images flattened to (n_images, n_pixels); `unit_range` also requires pixel values in [0, 1]."""
+    fitting = not (isinstance(y, str) and y == "no_validation")
+    out = validate_data(est, _flat(X), y, reset=reset, dtype=np.float64)
+    X = out[0] if fitting else out
+    if unit_range and (X.min() < 0 or X.max() > 1): raise ValueError("X must hold pixel values in [0, 1] for encoding='rate' (spike probabilities)")
+    if fitting: check_classification_targets(out[1])
+    return out
 
 def _receptive_fields(n, n_pixels, fan_in, g):
     "Dense (n, n_pixels) projection with `fan_in` random pixels per neuron, weights ±1/sqrt(fan_in)."
@@ -58,18 +61,18 @@ class NSRAMClassifier(ClassifierMixin, BaseEstimator):
         if self.stp not in STP_MODES: raise ValueError(f"stp must be one of {STP_MODES}, got {self.stp!r}")
         n = require_int("n_neurons", self.n_neurons)
         require_int("n_steps", self.n_steps); require_int("batch_size", self.batch_size)
-        fan_in = require_int("fan_in", self.fan_in, 1, n_pixels)
+        fan_in = min(require_int("fan_in", self.fan_in, 1), n_pixels)   # at most every pixel
         g = as_generator(self.seed)
         W_in = _receptive_fields(n, n_pixels, fan_in, g) * float(require_in_range("input_scale", self.input_scale, 0.0))
         self.network_ = NSRAMNetwork(n, neuron=NSRAM_NEURON.replace(i_bias=self.i_bias), connectivity_kwargs=dict(p=self.p, mean=self.weight_mean),
                                      W_in=W_in, stp=self.stp, dt=self._dt(), seed=g, device=self.device)
 
     def features(self, X) -> np.ndarray:
-        "Spike counts (n_images, n_neurons) of the fitted network for images X (n_images, n_pixels) in [0, 1]."
-        if not hasattr(self, "network_"): raise ValueError("this NSRAMClassifier is not fitted yet: call fit first")
+        "Spike counts (n_images, n_neurons) of the fitted network for images X (n_images, n_pixels) ((n, h, w) is flattened)."
+        check_is_fitted(self, "network_")
         from tqdm.auto import tqdm
         from nsram.encoding import rate_encode
-        X = _check_X(X, self.n_pixels_)
+        X = _check_X(self, X, reset=False, unit_range=self.encoding == "rate")
         out = []
         for start in tqdm(range(0, len(X), self.batch_size), desc="images", unit="batch", disable=not self.progress):
             xb = torch.as_tensor(X[start:start + self.batch_size], dtype=torch.float32)
@@ -83,8 +86,7 @@ class NSRAMClassifier(ClassifierMixin, BaseEstimator):
         return np.concatenate(out)
 
     def fit(self, X, y):
-        X = _check_X(X)
-        y = _check_y(y, len(X))
+        X, y = _check_X(self, X, reset=True, y=y, unit_range=self.encoding == "rate")
         self.n_pixels_ = X.shape[1]
         self._build(self.n_pixels_)
         t0 = time.perf_counter()
@@ -105,10 +107,10 @@ class ELMClassifier(ClassifierMixin, BaseEstimator):
         self.n_neurons, self.input_scale, self.seed = n_neurons, input_scale, seed
 
     def _features(self, X):
-        return torch.tanh(torch.as_tensor(_check_X(X, self.W_.shape[1])) @ self.W_.T + self.b_).numpy()
+        return torch.tanh(torch.as_tensor(X) @ self.W_.T + self.b_).numpy()
 
     def fit(self, X, y):
-        X = _check_X(X); y = _check_y(y, len(X)); g = as_generator(self.seed)
+        X, y = _check_X(self, X, reset=True, y=y); g = as_generator(self.seed)
         n = require_int("n_neurons", self.n_neurons)
         scale = float(require_in_range("input_scale", self.input_scale, 0.0))
         self.W_ = torch.randn(n, X.shape[1], generator=g, dtype=torch.float64) * (scale / math.sqrt(X.shape[1]))
@@ -117,7 +119,9 @@ class ELMClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = self.readout_.classes_
         return self
 
-    def predict(self, X): return self.readout_.predict(self._features(X))
+    def predict(self, X):
+        check_is_fitted(self, "readout_")
+        return self.readout_.predict(self._features(_check_X(self, X, reset=False)))
 
 class RateReservoirClassifier(ClassifierMixin, BaseEstimator):
     "ESN-style rate reservoir driven by the constant image for `n_steps` steps; final state + the same readout."
@@ -125,13 +129,12 @@ class RateReservoirClassifier(ClassifierMixin, BaseEstimator):
         self.n_neurons, self.n_steps, self.spectral_radius, self.input_scale, self.seed = n_neurons, n_steps, spectral_radius, input_scale, seed
 
     def _features(self, X):
-        X = _check_X(X, self.n_pixels_)
         streams = np.repeat(X[:, None, :], require_int("n_steps", self.n_steps), axis=1)
         return self.reservoir_.transform(streams)[:, -1]
 
     def fit(self, X, y):
         from nsram.reservoir import ESNReservoir
-        X = _check_X(X); y = _check_y(y, len(X)); self.n_pixels_ = X.shape[1]
+        X, y = _check_X(self, X, reset=True, y=y); self.n_pixels_ = X.shape[1]
         require_in_range("input_scale", self.input_scale, 0.0)
         self.reservoir_ = ESNReservoir(n_neurons=self.n_neurons, p=min(1.0, 10 / self.n_neurons), spectral_radius=self.spectral_radius,
                                        input_scale=self.input_scale / math.sqrt(X.shape[1]) * 3, bias_scale=0.2, seed=self.seed).fit(X[:1, None, :])
@@ -139,4 +142,6 @@ class RateReservoirClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = self.readout_.classes_
         return self
 
-    def predict(self, X): return self.readout_.predict(self._features(X))
+    def predict(self, X):
+        check_is_fitted(self, "readout_")
+        return self.readout_.predict(self._features(_check_X(self, X, reset=False)))
