@@ -63,5 +63,9 @@ def test_compare_results_tool():
     seeds = pd.DataFrame(dict(model=["hh", "esn"], mean=[0.608, 0.99], ci95_low=[0.53, 0.98], ci95_high=[0.68, 1.0]))
     assert tool.compare(seeds, seeds.assign(mean=[0.61, 0.99]), 1e-6)[0] == "seed spread"      # moved less than the CI width
     assert tool.compare(seeds, seeds.assign(mean=[0.608, 0.95]), 1e-6)[0] == "differs"         # moved more than the CI width
+    speed = pd.DataFrame(dict(engine=["nsram", "nsram-0.12.0"], spikes=[1000, 785913]))
+    assert tool.compare(speed, speed.assign(spikes=[1000, 785573]), 1e-6)[0] == "external spread"   # the earlier library's run-to-run spread
+    assert tool.compare(speed, speed.assign(spikes=[1001, 785913]), 1e-6)[0] == "differs"          # ours must reproduce exactly
+    assert tool.compare(speed, speed.assign(spikes=[1000, 700000]), 1e-6)[0] == "differs"          # beyond the measured spread
     out = subprocess.run([sys.executable, "tools/compare_results.py", "--report-only"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "results/reduced_neuron.csv" in out and "identical" in out
