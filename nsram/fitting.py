@@ -155,6 +155,7 @@ def s_curve_vd(vb_values, vg1: float, vg2: float = 0.0, params: DeviceParams = D
     """The S-curve in its natural coordinate: at each held body potential in `vb_values` (V), the drain bias V_D (V) at which the net
     body current first changes sign on the way up from `vd_range[0]` (a scan at `vd_step`, then bisection to 1 µV); NaN where it never does."""
     vb = np.atleast_1d(as_finite_array("vb_values", vb_values)).astype(float)
+    vg1, vg2 = (float(require_in_range(n, v, -1.0, 1.2, "V")) for n, v in (("vg1", vg1), ("vg2", vg2)))
     lo, hi = (float(v) for v in as_finite_array("vd_range", vd_range))
     if not 0.0 <= lo < hi: raise ValueError(f"vd_range must be (low, high) with 0 <= low < high (V), got {vd_range!r}")
     vd_step = float(require_positive("vd_step", vd_step, "V"))

@@ -193,8 +193,10 @@ def reference_s_curve(vb_values, vg1: float, vg2: float = 0.0, topology: str = "
     return pd.DataFrame(dict(vb_V=vb, vg1_V=float(vg1), vg2_V=float(vg2), vd_V=out))
 
 def s_curve_folds(vb, vd) -> tuple:
-    "(lower fold, upper fold) in V of an S-curve V_D*(V_B) sampled in rising V_B: its first local maximum and the local minimum after it; NaNs without a turn."
-    v = np.asarray(vd, dtype=float)
+    "(lower fold, upper fold) in V of an S-curve V_D*(V_B) (V) sampled at rising `vb` (V): its first local maximum and the local minimum after it; NaNs without a turn."
+    vb, v = np.atleast_1d(as_finite_array("vb", vb)).astype(float), np.atleast_1d(np.asarray(vd, dtype=float))
+    if vb.shape != v.shape: raise ValueError(f"vb and vd must have the same length, got {vb.shape} and {v.shape}")
+    if np.any(np.diff(vb) <= 0): raise ValueError("vb must be strictly increasing (the S-curve is read along rising body potential)")
     v = v[np.isfinite(v)]
     down = np.nonzero(np.diff(v) < 0)[0]
     if len(down) == 0: return float("nan"), float("nan")
