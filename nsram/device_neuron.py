@@ -16,8 +16,8 @@ from .connectivity import sparse_csr
 
 # %% auto #0
 __all__ = ['MAX_STEPS', 'NOISE_REGIMES', 'reduced_neuron_params', 'current_to_drive', 'device_dt', 'simulate_reduced',
-           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction', 'device_reduction_table',
-           'device_network_raster']
+           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction', 'window_row',
+           'reduction_window', 'device_reduction_table', 'device_network_raster']
 
 # %% ../nbs/12_device_neuron.ipynb #f08adb3f
 def _check_reduced(reduced):
@@ -196,6 +196,65 @@ def validate_reduction(reduced: ReducedNeuron, fi=None, t_end: float = 200e-6, n
     traces.update(pulse_counts_device=c_dev, pulse_counts_reduced=c_mod, pulse_latency_device=l_dev, pulse_latency_reduced=l_mod,
                   period=period)
     return metrics.assign(dt_s=dt, pulse_current_A=i_p, noise_t_end_s=noise_t_end), traces
+
+# %% ../nbs/12_device_neuron.ipynb #294e0f95
+def window_row(bias, reduced: ReducedNeuron | None, metrics=None, seconds: float = float("nan"), refusal: str = "") -> dict:
+    "One row of `reduction_window`'s table: the reduction at `bias` and its validation `metrics`, or the `refusal` reason."
+    row = dict(vd_V=bias.vd, vg1_V=bias.vg1, vg2_V=bias.vg2)
+    if reduced is None: return {**row, "status": f"refused: {refusal}", "seconds": seconds}
+    v = metrics.set_index("check").value
+    return {**row, "status": "reduced", "tau_m_s": reduced.tau_m, "t_ref_s": reduced.t_ref, "t_ref_bounded": reduced.t_ref_bounded,
+            "rheobase_A": reduced.rheobase, "v_th_V": reduced.v_th, "v_reset_V": reduced.v_reset,
+            "fi_median_rel_error": v["f-I median |relative error|"],
+            "gamma_fluctuation_driven": v["Gamma, window 2% of mean ISI, fluctuation-driven (mean of 3)"],
+            "gamma_fluctuation_driven_worst": v["Gamma, window 2% of mean ISI, fluctuation-driven, worst seed"],
+            "gamma_mean_driven": v["Gamma, window 2% of mean ISI, mean-driven (mean of 3)"],
+            "pulse_latency_rel_error": v["pulse train: first-spike latency per pulse, median |relative error|"],
+            "all_targets_met": bool(metrics.passed.all()), "seconds": seconds}
+
+def _reduce_and_validate(job) -> dict:
+    "Worker of `reduction_window`: reduce and validate at one bias (picklable, so spawned processes can run it)."
+    import time
+    from nsram.reduction import reduce_cell
+    bias, params, t_end, settle_time, pulse_duration, seed = job
+    t0 = time.perf_counter()
+    try:
+        r, f_i = reduce_cell(params, bias, t_end=t_end, settle_time=settle_time)
+        m = validate_reduction(r, f_i, t_end=t_end, pulse_duration=pulse_duration, seed=seed)[0]
+    except ValueError as e:
+        return window_row(bias, None, seconds=time.perf_counter() - t0, refusal=str(e))
+    return window_row(bias, r, m, seconds=time.perf_counter() - t0)
+
+def _one_torch_thread():
+    torch.set_num_threads(1)
+
+def reduction_window(biases, params=None, t_end: float = 200e-6, settle_time: float = 2e-3, pulse_duration: float = 2e-3,
+                     seed=0, n_jobs: int = 1, progress: bool = False):
+    """Reduce and validate the cell at every `CellBias` in `biases` (durations in s); a DataFrame with one row per bias,
+    in order (`window_row`). `n_jobs` > 1 runs the biases in that many spawned worker processes."""
+    import pandas as pd
+    from nsram.cell import CellBias
+    from nsram.physics import DeviceParams
+    from tqdm.auto import tqdm
+    params = DeviceParams() if params is None else params
+    if not isinstance(params, DeviceParams): raise TypeError(f"params must be DeviceParams, got {type(params).__name__}")
+    biases = list(biases)
+    if not biases: raise ValueError("biases must name at least one CellBias")
+    for b in biases:
+        if not isinstance(b, CellBias): raise TypeError(f"biases must hold CellBias objects, got {type(b).__name__}")
+    n_jobs = require_int("n_jobs", n_jobs, 1)
+    for name, value in (("t_end", t_end), ("settle_time", settle_time), ("pulse_duration", pulse_duration)): require_positive(name, value, "s")
+    jobs = [(b, params, float(t_end), float(settle_time), float(pulse_duration), seed) for b in biases]
+    if n_jobs == 1 or len(jobs) == 1:
+        rows = [_reduce_and_validate(j) for j in tqdm(jobs, disable=not progress, desc="biases")]
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from nsram.device_neuron import _reduce_and_validate as work, _one_torch_thread as init  # importable by the workers
+        with ProcessPoolExecutor(min(n_jobs, len(jobs)), mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=init) as pool:
+            rows = list(tqdm(pool.map(work, jobs), disable=not progress, total=len(jobs), desc="biases"))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/12_device_neuron.ipynb #bc16e405
 def device_reduction_table(reduced: ReducedNeuron, synapse: DeviceSTP):

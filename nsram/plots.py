@@ -9,7 +9,8 @@ from .analysis import as_raster, population_rate, PowerLawFit
 from .core import require_positive
 
 # %% auto #0
-__all__ = ['style', 'raster_plot', 'isi_histogram', 'population_rate_plot', 'trace_plot', 'avalanche_plot']
+__all__ = ['VECTOR_FORMAT', 'style', 'raster_plot', 'isi_histogram', 'population_rate_plot', 'trace_plot', 'avalanche_plot',
+           'unlabelled_panels', 'save_figure']
 
 # %% ../nbs/32_plots.ipynb #86a73056
 def style():
@@ -90,3 +91,31 @@ def avalanche_plot(sizes, fit: PowerLawFit | None = None, ax=None, xlabel: str =
         ax.set(xlabel=xlabel, ylabel="probability")
         ax.legend(frameon=False, fontsize=7)
     return ax.figure
+
+# %% ../nbs/32_plots.ipynb #74ef6356
+VECTOR_FORMAT = "pdf"  # the vector copy written beside every PNG
+
+def unlabelled_panels(fig) -> list[str]:
+    "Titles (or positions) of the visible axes of `fig` that show data but lack an x or a y label."
+    missing = []
+    for k, ax in enumerate(fig.axes):
+        if not ax.get_visible() or not ax.axison: continue
+        if not (ax.lines or ax.collections or ax.images or ax.patches or ax.containers): continue
+        if hasattr(ax, "_colorbar") or ax.get_label() == "<colorbar>": continue
+        x_labelled = any(a.get_xlabel().strip() for a in ax.get_shared_x_axes().get_siblings(ax))  # sharex: one label serves all
+        y_labelled = any(a.get_ylabel().strip() for a in ax.get_shared_y_axes().get_siblings(ax))
+        if not (x_labelled and y_labelled): missing.append(ax.get_title() or f"axes {k}")
+    return missing
+
+def save_figure(fig, path, dpi: int = 150) -> list:
+    "Write `fig` to `path` (a .png) and its vector copy (.pdf) beside it; raise ValueError if a data panel lacks axis labels. Returns both paths."
+    from pathlib import Path
+    path = Path(path)
+    if path.suffix.lower() != ".png": raise ValueError(f"path must end in .png (the vector copy is written beside it), got {str(path)!r}")
+    dpi = int(require_positive("dpi", dpi))
+    missing = unlabelled_panels(fig)
+    if missing: raise ValueError(f"fig: panel(s) {missing} show data without an x and a y label; label every axis (with units)")
+    vector = path.with_suffix("." + VECTOR_FORMAT)
+    fig.savefig(path, dpi=dpi)
+    fig.savefig(vector, metadata={"CreationDate": None})  # no timestamp: the same figure gives the same file
+    return [path, vector]

@@ -8,6 +8,7 @@ rule iv_family:
     output:
         table=f"{RESULTS}/breakdown.csv",
         iv=f"{RESULTS}/iv_hysteresis.csv",
+        figure_pdf=f"{FIGURES}/iv_family.pdf",
         figure=report(f"{FIGURES}/iv_family.png", caption="../report/iv_family.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/iv_family.ipynb",
@@ -32,6 +33,7 @@ rule cell_dynamics:
         firing_map=f"{RESULTS}/firing_map.csv",
         vg2=f"{RESULTS}/vg2_modes.csv",
         synapse=f"{RESULTS}/synapse_pulses.csv",
+        figures_pdf=expand(f"{FIGURES}/{{name}}.pdf", name=["spike_waveforms", "firing_map", "energy_per_spike", "vg2_modes", "synapse_pulses"]),
         figures=report(
             expand(
                 f"{FIGURES}/{{name}}.png",
@@ -66,6 +68,7 @@ rule model_vs_ngspice:
     output:
         dc=f"{RESULTS}/ngspice_dc.csv",
         transient=f"{RESULTS}/ngspice_transient.csv",
+        figure_pdf=f"{FIGURES}/model_vs_ngspice.pdf",
         figure=report(f"{FIGURES}/model_vs_ngspice.png", caption="../report/model_vs_ngspice.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/model_vs_ngspice.ipynb",
@@ -90,6 +93,7 @@ rule reference_circuit:
         equilibria=f"{RESULTS}/reference_equilibria.csv",
         firing=f"{RESULTS}/reference_firing.csv",
         agreement=f"{RESULTS}/reference_agreement.csv",
+        figure_pdf=f"{FIGURES}/reference_s_curve.pdf",
         figure=report(f"{FIGURES}/reference_s_curve.png", caption="../report/reference_s_curve.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/reference_circuit.ipynb",
@@ -118,6 +122,7 @@ rule device_calibration:
         calibration=f"{RESULTS}/device_calibration.csv",
         agreement=f"{RESULTS}/calibration_agreement.csv",
         firing=f"{RESULTS}/calibration_firing.csv",
+        figure_pdf=f"{FIGURES}/calibration_s_curve.pdf",
         figure=report(f"{FIGURES}/calibration_s_curve.png", caption="../report/calibration_s_curve.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/device_calibration.ipynb",
@@ -146,6 +151,7 @@ rule device_claims:
         vg2=rules.cell_dynamics.output.vg2,
     output:
         table=f"{RESULTS}/device_claims.csv",
+        figure_pdf=f"{FIGURES}/device_claims.pdf",
         figure=report(f"{FIGURES}/device_claims.png", caption="../report/device_claims.rst", category="Device"),
     log:
         notebook=f"{LOGS}/notebooks/device_claims.ipynb",
@@ -172,6 +178,7 @@ rule stp_trains:
         library=library_of("nbs/experiments/stp_trains.ipynb"),
     output:
         table=f"{RESULTS}/stp_trains.csv",
+        figure_pdf=f"{FIGURES}/stp_trains.pdf",
         figure=report(f"{FIGURES}/stp_trains.png", caption="../report/stp_trains.rst", category="Synapse"),
     log:
         notebook=f"{LOGS}/notebooks/stp_trains.ipynb",
@@ -251,6 +258,7 @@ rule neuron_reduction:
         synapse=f"{RESULTS}/device_synapse.csv",
         synapse_vg2=f"{RESULTS}/synapse_vg2.csv",
         reduction=f"{RESULTS}/device_reduction.csv",
+        figure_pdf=f"{FIGURES}/neuron_reduction.pdf",
         figure=report(
             f"{FIGURES}/neuron_reduction.png", caption="../report/neuron_reduction.rst", category="Device"
         ),
@@ -259,7 +267,7 @@ rule neuron_reduction:
         stdout=f"{LOGS}/neuron_reduction.log",
     params:
         papermill=PAPERMILL,
-        parameters=lambda wildcards, output: papermill_parameters(
+        parameters=lambda wildcards, output, threads: papermill_parameters(
             neuron_path=output.neuron,
             fi_path=output.fi,
             validation_path=output.validation,
@@ -268,9 +276,10 @@ rule neuron_reduction:
             synapse_vg2_path=output.synapse_vg2,
             package_path=output.reduction,
             figure_path=output.figure,
+            n_jobs=threads,
             **config["neuron_reduction"],
         ),
-    threads: 1
+    threads: 2  # the window's biases run in parallel processes; everything downstream waits for this rule
     conda:
         "../../environment.yml"
     shell:

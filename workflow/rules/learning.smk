@@ -39,6 +39,7 @@ rule learning_benchmark:
         tables=expand(f"{RESULTS}/learning/{{rule}}.csv", rule=LEARNING_RULES),
     output:
         table=f"{RESULTS}/learning_benchmark.csv",
+        figure_pdf=f"{FIGURES}/learning_curves.pdf",
         figure=report(f"{FIGURES}/learning_curves.png", caption="../report/learning_curves.rst", category="Learning"),
     log:
         notebook=f"{LOGS}/notebooks/learning_benchmark.ipynb",

@@ -23,6 +23,7 @@ rule network_speed:
         library=library_of("nbs/experiments/network_speed.ipynb", "benchmarks/network_speed.py"),
     output:
         table=f"{RESULTS}/network_speed.csv",
+        figure_pdf=f"{FIGURES}/network_speed.pdf",
         figure=report(f"{FIGURES}/network_speed.png", caption="../report/network_speed.rst", category="Network"),
     log:
         notebook=f"{LOGS}/notebooks/network_speed.ipynb",
@@ -52,6 +53,7 @@ rule device_network_speed:
         library=library_of("nbs/experiments/network_speed.ipynb", "benchmarks/network_speed.py"),
     output:
         table=f"{RESULTS}/device_network_speed.csv",
+        figure_pdf=f"{FIGURES}/device_network_speed.pdf",
         figure=report(f"{FIGURES}/device_network_speed.png", caption="../report/device_network_speed.rst", category="Network"),
     log:
         notebook=f"{LOGS}/notebooks/device_network_speed.ipynb",
@@ -82,6 +84,7 @@ rule fidelity:
         library=library_of("nbs/experiments/fidelity.ipynb"),
     output:
         table=f"{RESULTS}/fidelity.csv",
+        figure_pdf=f"{FIGURES}/fidelity.pdf",
         figure=report(f"{FIGURES}/fidelity.png", caption="../report/fidelity.rst", category="Network"),
     log:
         notebook=f"{LOGS}/notebooks/fidelity.ipynb",

@@ -40,6 +40,7 @@ rule rc_summary:
         table=f"{RESULTS}/rc_benchmarks.csv",
         key_results=f"{RESULTS}/key_results.csv",
         key_results_md=f"{RESULTS}/key_results.md",
+        figure_pdf=f"{FIGURES}/rc_benchmarks.pdf",
         figure=report(f"{FIGURES}/rc_benchmarks.png", caption="../report/rc_benchmarks.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/rc_summary.ipynb",
@@ -68,6 +69,7 @@ rule architecture_comparison:
     output:
         table=f"{RESULTS}/architecture_comparison.csv",
         markdown=f"{RESULTS}/architecture_comparison.md",
+        figure_pdf=f"{FIGURES}/architecture_comparison.pdf",
         figure=report(f"{FIGURES}/architecture_comparison.png", caption="../report/architecture_comparison.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/architecture_comparison.ipynb",
@@ -93,6 +95,7 @@ rule vg2_sweep:
         library=library_of("nbs/experiments/vg2_sweep.ipynb"),
     output:
         table=f"{RESULTS}/vg2_sweep.csv",
+        figure_pdf=f"{FIGURES}/vg2_sweep.pdf",
         figure=report(f"{FIGURES}/vg2_sweep.png", caption="../report/vg2_sweep.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/vg2_sweep.ipynb",
@@ -119,6 +122,7 @@ rule scaling:
         library=library_of("nbs/experiments/scaling.ipynb"),
     output:
         table=f"{RESULTS}/scaling.csv",
+        figure_pdf=f"{FIGURES}/scaling.pdf",
         figure=report(f"{FIGURES}/scaling.png", caption="../report/scaling.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/scaling.ipynb",

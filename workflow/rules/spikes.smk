@@ -6,8 +6,11 @@ rule spike_statistics:
         notebook="nbs/experiments/spike_statistics.ipynb",
         library=library_of("nbs/experiments/spike_statistics.ipynb"),
     output:
+        raster_pdf=f"{FIGURES}/raster.pdf",
         raster=report(f"{FIGURES}/raster.png", caption="../report/raster.rst", category="Spikes"),
+        isi_pdf=f"{FIGURES}/isi.pdf",
         isi=report(f"{FIGURES}/isi.png", caption="../report/isi.rst", category="Spikes"),
+        avalanches_pdf=f"{FIGURES}/avalanches.pdf",
         avalanches=report(f"{FIGURES}/avalanches.png", caption="../report/avalanches.rst", category="Spikes"),
         table=f"{RESULTS}/avalanche_fit.csv",
     log:
@@ -35,6 +38,7 @@ rule criticality_sweep:
         library=library_of("nbs/experiments/criticality_sweep.ipynb"),
     output:
         table=f"{RESULTS}/criticality_sweep.csv",
+        figure_pdf=f"{FIGURES}/criticality_sweep.pdf",
         figure=report(f"{FIGURES}/criticality_sweep.png", caption="../report/criticality_sweep.rst", category="Spikes"),
     log:
         notebook=f"{LOGS}/notebooks/criticality_sweep.ipynb",

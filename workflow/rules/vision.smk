@@ -7,6 +7,7 @@ rule mnist_scaling:
         library=library_of("nbs/experiments/mnist_scaling.ipynb"),
     output:
         table=f"{RESULTS}/mnist_scaling.csv",
+        figure_pdf=f"{FIGURES}/mnist_scaling.pdf",
         figure=report(f"{FIGURES}/mnist_scaling.png", caption="../report/mnist_scaling.rst", category="Vision"),
     log:
         notebook=f"{LOGS}/notebooks/mnist_scaling.ipynb",
