@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make reproduce   set up .venv and run the pipeline on the default config
-#   make test        set up .venv and run every test
+#   make test        set up .venv, run every test, and build the documentation site from the notebooks the tests executed
 # TORCH is the pip spec used for PyTorch (default: the locked version; pip picks its CPU or CUDA build).
 # Every other package is installed at the version in requirements.lock (the environment of the committed outputs).
 
@@ -13,7 +13,7 @@ CONFIG ?= config/default.yaml
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.nsram-installed
 
-.PHONY: reproduce update test setup ngspice smoke export clean-nbs readme
+.PHONY: reproduce update test docs setup ngspice nest-headers smoke export clean-nbs readme
 
 # Every output is regenerated (--forceall), the regenerated outputs are recorded in reproduced/<config>.txt (so a
 # clone knows they are current even where they came out byte-identical), and the tables are compared with the committed ones.
@@ -28,8 +28,14 @@ update: setup
 
 test: setup
 	$(BIN)/python -m pytest tests
+	$(BIN)/python tools/build_docs.py
 
-setup: $(STAMP) ngspice
+# The documentation site (_docs/site/index.html): the notebooks as `make test` executed them (_docs/executed/), the
+# pipeline's figures and tables, and the pipeline notebooks as Snakemake last ran them. No Quarto needed.
+docs: setup
+	$(BIN)/python tools/build_docs.py
+
+setup: $(STAMP) ngspice nest-headers
 
 # ngspice (the circuit simulator the device model is checked against) is a system package, not a pip one.
 ngspice:
@@ -45,6 +51,16 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install --quiet "$(TORCH)"
 	$(BIN)/python -m pip install --quiet -e ".[dev]" -c $(LOCK)
 	touch $@
+
+# Building the exported NESTML neuron into NEST (60_export) needs a C++ compiler, CMake and the Boost, libltdl and GSL
+# headers that NEST's headers include and the nest-simulator wheel does not ship.
+NEST_HEADERS := /usr/include/boost/type_index.hpp /usr/include/ltdl.h /usr/include/gsl/gsl_odeiv.h
+nest-headers:
+	@{ command -v g++ && command -v cmake && ls $(NEST_HEADERS); } >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null; then \
+	    SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq g++ cmake libboost-dev libltdl-dev libgsl-dev; \
+	  else echo "install g++, cmake and the Boost, libltdl and GSL headers (conda: cxx-compiler cmake boost-cpp libtool gsl)" >&2; exit 1; fi; }
 
 # Developer helpers (not needed by the two commands above).
 smoke: setup

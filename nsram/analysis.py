@@ -6,7 +6,7 @@
 from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
-from .core import as_finite_array, as_generator, require_positive
+from .core import as_finite_array, as_generator, require_positive, show_progress
 
 # %% auto #0
 __all__ = ['as_raster', 'firing_rates', 'population_rate', 'spike_times', 'isi_stats', 'fano_factor', 'correlation_matrix',
@@ -217,7 +217,7 @@ def lyapunov_exponent(step, x0, n_steps: int = 10_000, eps: float = 1e-9, n_tran
 
 # %% ../nbs/31_analysis.ipynb #bceea1ea
 def branching_network_raster(n_neurons: int, sigma: float, n_steps: int, k_out: int = 10,
-                             p_drive: float = 1e-5, seed=0, progress: bool = False):
+                             p_drive: float = 1e-5, seed=0, progress: bool | None = None):
     "Bool raster (n_steps, n_neurons) of a stochastic branching network with branching ratio `sigma`."
     import torch
     from tqdm.auto import trange
@@ -230,7 +230,7 @@ def branching_network_raster(n_neurons: int, sigma: float, n_steps: int, k_out: 
     log_miss = np.log1p(-sigma / k_out) if sigma < k_out else -np.inf
     raster = torch.zeros(n_steps, n_neurons, dtype=torch.bool)
     active = torch.zeros(n_neurons, dtype=torch.bool)
-    for t in trange(n_steps, disable=not progress, desc="branching network"):
+    for t in trange(n_steps, disable=not show_progress(progress), desc="branching network"):
         hits = torch.bincount(targets[active].flatten(), minlength=n_neurons).to(torch.float64)
         p_fire = 1 - torch.exp(hits * log_miss) * (1 - p_drive)
         active = torch.rand(n_neurons, generator=g, dtype=torch.float64) < p_fire

@@ -8,7 +8,7 @@ import itertools, math
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
-from .core import require_int, require_in_range
+from .core import require_int, require_in_range, show_progress
 from .readout import nmse, nrmse, r2, split_washout
 from .ridge import classifier_readout, ridge_readout
 from .tasks import (continuous_xor_task, delayed_xor_task, mackey_glass, memory_task, narma_task, uniform_input,
@@ -237,7 +237,7 @@ def _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch):
             for t in tasks}
 
 def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = None, task_kwargs: dict | None = None,
-                 progress: bool = False, stream_batch: int | None = None) -> pd.DataFrame:
+                 progress: bool | None = None, stream_batch: int | None = None) -> pd.DataFrame:
     "Long table (model, task, metric, mean, std, n, ci95_low, ci95_high) over `seeds`; `task_kwargs[task]` sizes a task."
     from scipy import stats
     from tqdm.auto import tqdm
@@ -248,7 +248,7 @@ def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = No
     if stream_batch is not None: require_int("stream_batch", stream_batch)
     task_kwargs = task_kwargs or {}
     if set(task_kwargs) - set(TASKS): raise ValueError(f"task_kwargs keys must be among {TASKS}, got {sorted(task_kwargs)}")
-    per_seed = {seed: _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch) for seed in tqdm(seeds, desc="seeds", disable=not progress)}
+    per_seed = {seed: _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch) for seed in tqdm(seeds, desc="seeds", disable=not show_progress(progress))}
     raw = pd.DataFrame([dict(task=t, metric=m, seed=s, value=v) for t in tasks for s in seeds for m, v in per_seed[s][t].items()])
     out = raw.groupby(["task", "metric"], sort=False)["value"].agg(["mean", "std", "count"]).reset_index()
     half = out["std"].fillna(0) / np.sqrt(out["count"]) * stats.t.ppf(0.975, np.maximum(out["count"] - 1, 1))

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from numba import njit
 from scipy.integrate import odeint, solve_ivp
-from .core import as_finite_array, require_in_range, require_positive, require_int
+from .core import as_finite_array, require_in_range, require_positive, require_int, show_progress
 from .physics import (DeviceParams, cell_constants, cell_currents, channel_current, require_topology,
                            _cell_currents, _constants_from_array, _trapping_rate)
 
@@ -330,13 +330,13 @@ def firing_regime(trace: CellTrace, settle: float = 0.5) -> dict:
                 first_spike_s=s[0] if len(s) else float("nan"), last_spike_s=s[-1] if len(s) else float("nan"))
 
 def firing_map(vg1_values, vd_values, vg2: float = 0.3, t_end: float = 200e-6, params: DeviceParams = DeviceParams(),
-               T: float = 300.0, progress: bool = False, topology: str = "2T"):
+               T: float = 300.0, progress: bool | None = None, topology: str = "2T"):
     "Tidy DataFrame over V_G1 × V_D (V): firing regime, steady and transient rates (Hz), spike count and energy per spike (J)."
     from tqdm.auto import tqdm
     import pandas as pd
     vg1s, vds = np.atleast_1d(as_finite_array("vg1_values", vg1_values)), np.atleast_1d(as_finite_array("vd_values", vd_values))
     rows = []
-    for vg1 in tqdm(vg1s, desc="firing map", disable=not progress):
+    for vg1 in tqdm(vg1s, desc="firing map", disable=not show_progress(progress)):
         for vd in vds:
             tr = simulate_cell(CellBias(float(vd), float(vg1), float(vg2), T, topology), t_end, params)
             rows.append(dict(vg1_V=vg1, vd_V=vd, vg2_V=vg2, topology=topology, **firing_regime(tr),

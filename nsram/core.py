@@ -8,7 +8,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['FLOAT_DTYPES', 'as_finite_array', 'require_in_range', 'require_positive', 'require_int', 'as_generator', 'as_device',
-           'as_float_dtype']
+           'as_float_dtype', 'show_progress']
 
 # %% ../nbs/00_core.ipynb #a2456be9
 def as_finite_array(name: str, value) -> np.ndarray:
@@ -72,3 +72,16 @@ def as_float_dtype(dtype):
     if isinstance(dtype, str) and dtype in FLOAT_DTYPES: return getattr(torch, dtype)
     if dtype in (torch.float32, torch.float64): return dtype
     raise TypeError(f"dtype must be torch.float32 or torch.float64 (or one of {FLOAT_DTYPES}), got {dtype!r}")
+
+# %% ../nbs/00_core.ipynb #d041729c
+def show_progress(progress: bool | None = None) -> bool:
+    "Whether to draw a progress bar: `progress` if given; else `NSRAM_PROGRESS` if set; else on in a terminal or Jupyter kernel, off under CI and tests."
+    import os, sys
+    if progress is not None:
+        if not isinstance(progress, (bool, np.bool_)): raise TypeError(f"progress must be True, False or None, got {progress!r}")
+        return bool(progress)
+    env = os.environ.get("NSRAM_PROGRESS")
+    if env is not None: return env.strip().lower() not in ("", "0", "false", "no", "off")
+    if os.environ.get("CI") or os.environ.get("IN_TEST") or "PYTEST_CURRENT_TEST" in os.environ: return False
+    if "ipykernel" in sys.modules: return True
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())

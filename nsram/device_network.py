@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 from numba import njit
-from .core import require_in_range, require_positive, require_int
+from .core import require_in_range, require_positive, require_int, show_progress
 from .physics import DeviceParams, CellConstants, cell_constants, _cell_currents, _constants_from_array, _trapping_rate
 from pathlib import Path
 from .cell import CellBias, cell_equilibria, drop_stale_kernel_cache, _rhs_args, _lu_factor, _lu_apply, _RODAS4_A, _RODAS4_C, _RODAS4_M, _RODAS4_GAMMA
@@ -359,7 +359,7 @@ def _advance_numba(self, y, f0, J, t, h, i_ext, atol, t_win):
     fired = torch.from_numpy(np.stack([spike[hit], hit.astype(np.float64)], 1)) if len(hit) else None
     return fired, 1, n_acc, n_rej
 
-def _run(self, t_end: float, currents=None, batch_size: int = 1, y0=None, record=(), progress: bool = False) -> CellNetworkResult:
+def _run(self, t_end: float, currents=None, batch_size: int = 1, y0=None, record=(), progress: bool | None = None) -> CellNetworkResult:
     """Simulate `t_end` s from `y0` ((3,) or (B, N, 3): vd V, vb V, q; default the rest state) with constant injected
     `currents` (B, N) in A (plus the neuron's i_bias); record the states of flat cells `record` at every window end."""
     from tqdm.auto import tqdm
@@ -401,7 +401,7 @@ def _run(self, t_end: float, currents=None, batch_size: int = 1, y0=None, record
     spikes, trace = [], [y[record, :3].cpu().clone()]
     n_it = n_acc = n_rej = 0
     t0 = time.perf_counter()
-    for k in tqdm(range(n_win), desc="cell network", unit="window", disable=not progress):
+    for k in tqdm(range(n_win), desc="cell network", unit="window", disable=not show_progress(progress)):
         t_win = min((k + 1) * self.window, t_end)
         fired, a, b, c = advance(self, y, f0, J, t, h, i_ext, atol, t_win)
         n_it, n_acc, n_rej = n_it + a, n_acc + b, n_rej + c

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import torch
 from types import MappingProxyType
-from .core import as_finite_array, as_generator, require_in_range, require_int, require_positive
+from .core import as_finite_array, as_generator, require_in_range, require_int, require_positive, show_progress
 from .reduction import ReducedNeuron
 from .stp import DeviceSTP
 from .network import NeuronParams, NSRAMNetwork, neuron_from_reduction
@@ -229,7 +229,7 @@ def _one_torch_thread():
     torch.set_num_threads(1)
 
 def reduction_window(biases, params=None, t_end: float = 200e-6, settle_time: float = 2e-3, pulse_duration: float = 2e-3,
-                     seed=0, n_jobs: int = 1, progress: bool = False):
+                     seed=0, n_jobs: int = 1, progress: bool | None = None):
     """Reduce and validate the cell at every `CellBias` in `biases` (durations in s); a DataFrame with one row per bias,
     in order (`window_row`). `n_jobs` > 1 runs the biases in that many spawned worker processes."""
     import pandas as pd
@@ -246,14 +246,14 @@ def reduction_window(biases, params=None, t_end: float = 200e-6, settle_time: fl
     for name, value in (("t_end", t_end), ("settle_time", settle_time), ("pulse_duration", pulse_duration)): require_positive(name, value, "s")
     jobs = [(b, params, float(t_end), float(settle_time), float(pulse_duration), seed) for b in biases]
     if n_jobs == 1 or len(jobs) == 1:
-        rows = [_reduce_and_validate(j) for j in tqdm(jobs, disable=not progress, desc="biases")]
+        rows = [_reduce_and_validate(j) for j in tqdm(jobs, disable=not show_progress(progress), desc="biases")]
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from nsram.device_neuron import _reduce_and_validate as work, _one_torch_thread as init  # importable by the workers
         with ProcessPoolExecutor(min(n_jobs, len(jobs)), mp_context=multiprocessing.get_context("spawn"),
                                  initializer=init) as pool:
-            rows = list(tqdm(pool.map(work, jobs), disable=not progress, total=len(jobs), desc="biases"))
+            rows = list(tqdm(pool.map(work, jobs), disable=not show_progress(progress), total=len(jobs), desc="biases"))
     return pd.DataFrame(rows)
 
 # %% ../nbs/12_device_neuron.ipynb #bc16e405

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from sklearn.base import BaseEstimator, ClassifierMixin
 from tqdm.auto import tqdm
-from .core import require_in_range, require_positive, require_int, as_generator
+from .core import require_in_range, require_positive, require_int, as_generator, show_progress
 from .encoding import rate_encode
 from .plasticity import DeviceSynapse
 from .forward_forward import check_classification_data, start_fit
@@ -95,7 +95,7 @@ class EPropClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, n_hidden: int = 100, n_steps: int = 30, n_loss: int = 10, dt: float = 1e-3, tau_m: float = 20e-3,
                  tau_out: float = 20e-3, max_rate: float = 500.0, feedback: str = "symmetric", recurrent: bool = True,
                  lr: float = 0.01, epochs: int = 8, batch_size: int = 32, synapse: DeviceSynapse | None = None,
-                 w_max_scale: float = 3.0, seed: int = 0, progress: bool = False):
+                 w_max_scale: float = 3.0, seed: int = 0, progress: bool | None = None):
         self.n_hidden, self.n_steps, self.n_loss, self.dt, self.tau_m, self.tau_out = n_hidden, n_steps, n_loss, dt, tau_m, tau_out
         self.max_rate, self.feedback, self.recurrent, self.lr, self.epochs = max_rate, feedback, recurrent, lr, epochs
         self.batch_size, self.synapse, self.w_max_scale, self.seed, self.progress = batch_size, synapse, w_max_scale, seed, progress
@@ -123,7 +123,7 @@ class EPropClassifier(ClassifierMixin, BaseEstimator):
         if not self.recurrent: self.params_["W_rec"].zero_()
         self._eval_generator = as_generator(self.seed + 1)
         self.history_ = []
-        for epoch in tqdm(range(self.epochs), desc="e-prop", disable=not self.progress):
+        for epoch in tqdm(range(self.epochs), desc="e-prop", disable=not show_progress(self.progress)):
             order = torch.randperm(len(X), generator=g)
             for start in range(0, len(X), self.batch_size):
                 idx = order[start:start + self.batch_size]

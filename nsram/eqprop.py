@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from sklearn.base import BaseEstimator, ClassifierMixin
 from tqdm.auto import tqdm
-from .core import require_in_range, require_positive, require_int
+from .core import require_in_range, require_positive, require_int, show_progress
 from .plasticity import DeviceSynapse
 from .forward_forward import check_classification_data, start_fit
 
@@ -72,7 +72,7 @@ class EqPropClassifier(ClassifierMixin, BaseEstimator):
     "One-hidden-layer Equilibrium Propagation network (Scellier & Bengio 2017); scikit-learn classifier."
     def __init__(self, n_hidden: int = 256, beta: float = 1.0, random_sign: bool = True, n_free: int = 20, n_nudge: int = 4,
                  eps: float = 0.5, lr=(0.1, 0.05), epochs: int = 15, batch_size: int = 20, synapse: DeviceSynapse | None = None,
-                 w_max_scale: float = 3.0, seed: int = 0, progress: bool = False):
+                 w_max_scale: float = 3.0, seed: int = 0, progress: bool | None = None):
         self.n_hidden, self.beta, self.random_sign, self.n_free, self.n_nudge, self.eps = n_hidden, beta, random_sign, n_free, n_nudge, eps
         self.lr, self.epochs, self.batch_size, self.synapse, self.w_max_scale = lr, epochs, batch_size, synapse, w_max_scale
         self.seed, self.progress = seed, progress
@@ -96,7 +96,7 @@ class EqPropClassifier(ClassifierMixin, BaseEstimator):
             self.params_[name] = opt.initial(name, self.params_[name])
         rates = {"W0": self.lr[0], "b0": self.lr[0], "W1": self.lr[1], "b1": self.lr[1]}
         self.history_ = []
-        for epoch in tqdm(range(self.epochs), desc="EqProp", disable=not self.progress):
+        for epoch in tqdm(range(self.epochs), desc="EqProp", disable=not show_progress(self.progress)):
             order, costs = torch.randperm(len(X), generator=g), []
             for start in range(0, len(X), self.batch_size):
                 idx = order[start:start + self.batch_size]

@@ -10,7 +10,7 @@ import torch
 import torch.nn.functional as F
 from sklearn.base import BaseEstimator, ClassifierMixin
 from tqdm.auto import tqdm
-from .core import require_in_range, require_positive, require_int, as_generator
+from .core import require_in_range, require_positive, require_int, as_generator, show_progress
 from .plasticity import DeviceSynapse, DeviceOptimizer
 
 # %% auto #0
@@ -56,7 +56,7 @@ class ForwardForwardClassifier(ClassifierMixin, BaseEstimator):
     "Forward-Forward network (Hinton 2022) with optional device synapses; scikit-learn classifier."
     def __init__(self, hidden=(200, 200), threshold: float = 2.0, label_scale: float = 3.0, lr: float = 0.03,
                  epochs: int = 20, batch_size: int = 20, synapse: DeviceSynapse | None = None, w_max_scale: float = 3.0,
-                 seed: int = 0, progress: bool = False):
+                 seed: int = 0, progress: bool | None = None):
         self.hidden, self.threshold, self.label_scale, self.lr = hidden, threshold, label_scale, lr
         self.epochs, self.batch_size, self.synapse, self.w_max_scale = epochs, batch_size, synapse, w_max_scale
         self.seed, self.progress = seed, progress
@@ -88,7 +88,7 @@ class ForwardForwardClassifier(ClassifierMixin, BaseEstimator):
             W = opt.initial(f"W{l}", torch.randn(dims[l + 1], dims[l], generator=g) / math.sqrt(dims[l]))
             self.layers_.append((W, torch.zeros(dims[l + 1])))
         self.history_ = []
-        for epoch in tqdm(range(self.epochs), desc="Forward-Forward", disable=not self.progress):
+        for epoch in tqdm(range(self.epochs), desc="Forward-Forward", disable=not show_progress(self.progress)):
             order, losses = torch.randperm(len(X), generator=g), []
             for start in range(0, len(X), self.batch_size):
                 idx = order[start:start + self.batch_size]

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
-from .core import as_device, as_float_dtype, as_generator, require_in_range, require_int, require_positive
+from .core import as_device, as_float_dtype, as_generator, require_in_range, require_int, require_positive, show_progress
 from .stp import STPParams, TPM_DEPRESSING, TPM_FACILITATING, DeviceSTP
 from .connectivity import CONNECTIVITY_KINDS, connectivity as build_connectivity, sparse_csr, row_indices, transpose_csr
 
@@ -262,7 +262,7 @@ def _check_inputs(inputs, n_inputs: int, n_steps, batch_size):
 # %% ../nbs/11_network.ipynb #be4e3225
 @torch.inference_mode()
 def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, record_spikes: str | None = "dense",
-         record: tuple = (), record_every: int = 1, seed: int = 0, chunk: int = 256, progress: bool = False,
+         record: tuple = (), record_every: int = 1, seed: int = 0, chunk: int = 256, progress: bool | None = None,
          initial_state: dict | None = None, currents=None) -> SimulationResult:
     "Simulate `inputs` (B, T, n_inputs) (or `n_steps` without input), plus constant `currents` (B, N); see the notebook."
     inputs, B, T = _check_inputs(inputs, self.n_inputs, n_steps, batch_size)
@@ -308,7 +308,7 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
     events = []
     traces = {name: torch.zeros(B, T // record_every, N, dtype=dt_) for name in record}
     state = dict(v=v, w=w, i_syn=i_syn, x=x, u=u)
-    bar = tqdm(total=T, desc="simulate", unit="step", disable=not progress)
+    bar = tqdm(total=T, desc="simulate", unit="step", disable=not show_progress(progress))
     for c0 in range(0, T, chunk):
         c1 = min(T, c0 + chunk)
         drive = torch.full((B, c1 - c0, N), p.i_bias + p.v_rest, device=dev, dtype=dt_)

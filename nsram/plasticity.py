@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass, replace
 import numpy as np
 import torch
-from .core import require_in_range, require_positive, require_int, as_generator
+from .core import require_in_range, require_positive, require_int, as_generator, show_progress
 from .connectivity import row_indices
 
 # %% auto #0
@@ -227,12 +227,12 @@ def reward_stdp_association(n_batches: int = 60, batch_size: int = 16, trial_ste
 
 # %% ../nbs/70_plasticity.ipynb #2d326fce
 def threshold_homeostasis(net, currents: torch.Tensor, target_rate: float, eta: float = 0.2, n_chunks: int = 80,
-                          chunk_steps: int = 1000, progress: bool = False):
+                          chunk_steps: int = 1000, progress: bool | None = None):
     "Adapt `net.v_peak` toward `target_rate` (Hz) under constant `currents` (B, N); returns the per-chunk mean rates (n_chunks, N)."
     from tqdm.auto import tqdm
     target = float(require_positive("target_rate", target_rate, "Hz")); eta = float(require_in_range("eta", eta, 0.0))
     state, history = None, []
-    for _ in tqdm(range(require_int("n_chunks", n_chunks)), desc="homeostasis", disable=not progress):
+    for _ in tqdm(range(require_int("n_chunks", n_chunks)), desc="homeostasis", disable=not show_progress(progress)):
         out = net.run(n_steps=chunk_steps, batch_size=currents.shape[0], currents=currents, record_spikes=None, initial_state=state)
         state = out.final_state
         rate = out.counts.to(torch.float64).mean(0) / (chunk_steps * net.dt)

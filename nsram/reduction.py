@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 import numpy as np
-from .core import as_finite_array, require_in_range, require_positive, require_int
+from .core import as_finite_array, require_in_range, require_positive, require_int, show_progress
 from .physics import DeviceParams, cell_constants, trap_emission_time
 from .cell import CellBias, simulate_cell, firing_rate, cell_equilibria, read_current
 from .stp import DeviceSTP, device_synapse_efficacies
@@ -107,12 +107,12 @@ def spike_shape(trace, lead: float = 50e-9) -> tuple[float, float]:
         dq.append(trace.q[sel][k] - np.interp(a - lead, trace.t, trace.q))
     return (float(np.median(widths)), float(np.median(dq))) if widths else (float("nan"), float("nan"))
 
-def device_fi(bias: CellBias, currents, params: DeviceParams = DeviceParams(), t_end: float = 200e-6, progress: bool = False):
+def device_fi(bias: CellBias, currents, params: DeviceParams = DeviceParams(), t_end: float = 200e-6, progress: bool | None = None):
     "The cell's f–I: settled rate (Hz), spike count, spike width (s) and final Q for each constant current (A) into the drain node."
     import pandas as pd
     from tqdm.auto import tqdm
     rows = []
-    for i in tqdm(np.atleast_1d(as_finite_array("currents", currents)), desc="device f-I", disable=not progress):
+    for i in tqdm(np.atleast_1d(as_finite_array("currents", currents)), desc="device f-I", disable=not show_progress(progress)):
         tr = simulate_cell(bias, t_end, params, i_in=float(i), method="Rodas4")
         width, dq = spike_shape(tr)
         rows.append(dict(i_in_A=float(i), rate_Hz=firing_rate(tr), n_spikes=len(tr.spike_times), spike_width_s=width,
@@ -212,7 +212,7 @@ def _trapping(bias, params, v_reset, v_th):
                 q_rate_threshold=c.capture_rate * i_ii, tau_q=float(trap_emission_time(bias.vg1, params)))
 
 def reduce_cell(params: DeviceParams = DeviceParams(), bias: CellBias = CellBias(vd=1.4, vg1=0.3, vg2=0.3), currents=None,
-                t_end: float = 200e-6, settle_time: float = 2e-3, progress: bool = False):
+                t_end: float = 200e-6, settle_time: float = 2e-3, progress: bool | None = None):
     """Reduce the cell at `bias` to a `ReducedNeuron` by the procedure above; returns it and the device f–I (DataFrame).
     `currents` (A) default to 12 values from the rheobase to rheobase + 4 g_L (V_th - V_reset)."""
     from scipy.optimize import least_squares

@@ -10,7 +10,7 @@ import torch
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
-from .core import as_generator, require_in_range, require_int, require_positive
+from .core import as_generator, require_in_range, require_int, require_positive, show_progress
 from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES
 from .ridge import classifier_readout
 
@@ -49,7 +49,7 @@ class NSRAMClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, n_neurons: int = 500, n_steps: int = 100, dt: float | None = None, encoding: str = "current",
                  fan_in: int = 50, input_scale: float = 10.0, i_bias: float = 0.6, p: float = 0.02,
                  weight_mean: float = 0.05, stp: str = "none", max_rate: float = 2e5, batch_size: int = 500,
-                 seed: int = 0, device: str = "cpu", progress: bool = False):
+                 seed: int = 0, device: str = "cpu", progress: bool | None = None):
         self.n_neurons, self.n_steps, self.dt, self.encoding, self.fan_in = n_neurons, n_steps, dt, encoding, fan_in
         self.input_scale, self.i_bias, self.p, self.weight_mean, self.stp = input_scale, i_bias, p, weight_mean, stp
         self.max_rate, self.batch_size, self.seed, self.device, self.progress = max_rate, batch_size, seed, device, progress
@@ -74,7 +74,7 @@ class NSRAMClassifier(ClassifierMixin, BaseEstimator):
         from nsram.encoding import rate_encode
         X = _check_X(self, X, reset=False, unit_range=self.encoding == "rate")
         out = []
-        for start in tqdm(range(0, len(X), self.batch_size), desc="images", unit="batch", disable=not self.progress):
+        for start in tqdm(range(0, len(X), self.batch_size), desc="images", unit="batch", disable=not show_progress(self.progress)):
             xb = torch.as_tensor(X[start:start + self.batch_size], dtype=torch.float32)
             if self.encoding == "current":
                 res = self.network_.run(n_steps=self.n_steps, batch_size=len(xb), record_spikes=None,

@@ -43,9 +43,9 @@ def test_modules_import_only_lower_numbered_notebooks():
 
 
 def test_ruff_f_rules_clean():
-    "pyflakes rules (unused imports, undefined names, redefinitions) over the package, tools and benchmarks."
+    "pyflakes rules (unused imports, undefined names, redefinitions) over the package, tools, benchmarks and tests."
     res = subprocess.run([sys.executable, "-m", "ruff", "check", "--select", "F", "--output-format", "concise",
-                          "nsram", "tools", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+                          "nsram", "tools", "benchmarks", "tests"], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
 
 
@@ -67,5 +67,8 @@ def test_compare_results_tool():
     assert tool.compare(speed, speed.assign(spikes=[1000, 785573]), 1e-6)[0] == "external spread"   # the earlier library's run-to-run spread
     assert tool.compare(speed, speed.assign(spikes=[1001, 785913]), 1e-6)[0] == "differs"          # ours must reproduce exactly
     assert tool.compare(speed, speed.assign(spikes=[1000, 700000]), 1e-6)[0] == "differs"          # beyond the measured spread
+    summary = pd.DataFrame(dict(quantity=["DC error", "wall time per ms of device time"], value=[0.01, 0.66]))
+    assert tool.compare(summary, summary.assign(value=[0.01, 0.64]), 1e-6)[0] == "close"        # a machine-measuring row
+    assert tool.compare(summary, summary.assign(value=[0.02, 0.66]), 1e-6)[0] == "differs"
     out = subprocess.run([sys.executable, "tools/compare_results.py", "--report-only"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "results/reduced_neuron.csv" in out and "identical" in out

@@ -12,7 +12,7 @@ from nsram.tasks import narma_task, delayed_xor_task, memory_task
 from nsram.ridge import KFoldRidgeCV
 from nsram.reservoir import ESNReservoir
 from nsram.analysis import firing_rates, avalanches, branching_ratio
-from nsram.stp import STPParams, DeviceSTP, tsodyks2_efficacies, device_synapse_efficacies
+from nsram.stp import DeviceSTP, tsodyks2_efficacies, device_synapse_efficacies
 from nsram.device_neuron import coincidence_factor
 from nsram.network import NSRAMNetwork
 from nsram.device_network import CellNetwork, fidelity_metrics

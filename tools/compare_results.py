@@ -8,8 +8,8 @@ every numeric cell within `rtol`, every text cell equal), `seed spread` (a table
 than that row's committed 95% CI width — the tolerance for chaotic models such as Hodgkin-Huxley, or training runs,
 whose last digits differ across CPUs), `external spread` (a cell of a declared third-party row, `EXTERNAL_SPREAD`, moved
 by less than its measured run-to-run spread), or `differs` with the largest relative difference and the column where it
-occurs. Columns that measure the machine rather than the model (wall times, throughputs, memory) are left out and
-named. Prints one row per table and a count; exits 1 if a table differs or is missing (`--report-only`: always 0)."""
+occurs. Columns that measure the machine rather than the model (wall times, throughputs, memory), and rows that do
+(`MACHINE_ROWS`: device_summary's wall time per ms of device time), are left out and named. Prints one row per table and a count; exits 1 if a table differs or is missing (`--report-only`: always 0)."""
 import argparse
 import io
 import re
@@ -22,6 +22,9 @@ import pandas as pd
 
 MACHINE_COLUMNS = re.compile(r"^(run_s|build_s|reduce_s|run_time_s|fit_s|fit_s_median|machine|torch_threads|nsram_speedup)$"
                              r"|seconds|_per_s$|_per_wall_s$|rss|cost_s")
+
+# Rows that measure the machine, in tables of (quantity, value) rows: device_summary's wall time per ms of device time.
+MACHINE_ROWS = {"quantity": re.compile(r"^wall time|wall-clock|run time")}
 
 # Rows produced by third-party code that is not bit-reproducible between identical runs, with the columns and the relative
 # spread measured for them. The earlier library (network_speed's nsram-0.* rows) steps its network with a multi-threaded
@@ -38,6 +41,12 @@ def compare(old: pd.DataFrame, new: pd.DataFrame, rtol: float):
     if list(old.columns) != list(new.columns) or old.shape != new.shape:
         return "differs", np.inf, f"shape/columns {old.shape} -> {new.shape}", []
     skipped = [c for c in old.columns if MACHINE_COLUMNS.search(str(c))]
+    for key, pattern in MACHINE_ROWS.items():
+        if key in old.columns and old[key].astype(str).equals(new[key].astype(str)):
+            machine = old[key].astype(str).str.contains(pattern).to_numpy()
+            if machine.any():
+                skipped.append(f"rows {key}~{pattern.pattern}")
+                old, new = old[~machine].reset_index(drop=True), new[~machine].reset_index(drop=True)
     spread = (old["ci95_high"] - old["ci95_low"]).abs().to_numpy(float) if {"ci95_low", "ci95_high"} <= set(old.columns) else None
     external = {c: (old[key].astype(str).str.match(pattern).to_numpy(), tol) for key, (pattern, columns, tol) in EXTERNAL_SPREAD.items()
                 if key in old.columns for c in columns if c in old.columns}

@@ -15,11 +15,12 @@ PAPERMILL = f"{shlex.quote(sys.executable)} -m papermill"
 # port ("Address already in use"): that failure, and only that one, is retried (up to three attempts).
 # Each job uses the threads it declares (default 1): torch, OpenMP, BLAS and numba read these variables. Without them
 # every "1-thread" job started a thread per core, and OpenMP threads that spin-wait for a descheduled sibling slowed
-# co-scheduled jobs by an order of magnitude (see 04_spice, "Running ngspice").
+# co-scheduled jobs by an order of magnitude (see 04_spice, "Running ngspice"). NSRAM_PROGRESS=0: progress bars
+# (on by default in a Jupyter kernel, 00_core) stay out of the executed notebooks.
 THREAD_ENV = " ".join(f"{v}={{threads}}" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"))
 RUN_NOTEBOOK = (
     "for attempt in 1 2 3; do "
-    f"if {THREAD_ENV} MPLBACKEND=Agg {{params.papermill}} -k python3 --log-output {{input.notebook}} {{log.notebook}} "
+    f"if {THREAD_ENV} MPLBACKEND=Agg NSRAM_PROGRESS=0 {{params.papermill}} -k python3 --log-output {{input.notebook}} {{log.notebook}} "
     "-y {params.parameters:q} > {log.stdout} 2>&1; then exit 0; fi; "
     "grep -q 'Address already in use' {log.stdout} || exit 1; sleep $attempt; done; exit 1"
 )
