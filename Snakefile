@@ -43,6 +43,7 @@ rule all:
         rules.device_calibration.output,
         rules.device_claims.output,
         rules.neuron_reduction.output,
+        rules.reduction_window.output,
         rules.package_device_reduction.output,
         rules.stp_trains.output,
         rules.device_summary.output,

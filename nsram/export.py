@@ -182,6 +182,9 @@ def build_nest_module(params: NeuronParams, directory, module_name: str = "nsram
         logs = "".join(f.read_text()[-3000:] for f in sorted((directory / "build_log").glob("*")) if f.is_file())
         raise RuntimeError(f"building the NEST module failed ({e}); build output:\n{logs or log.getvalue()[-3000:]}") from e
     if not (directory / "lib" / f"{module_name}.so").is_file(): raise RuntimeError(f"pynestml reported success but wrote no {module_name}.so")
+    import json
+    from dataclasses import asdict
+    (directory / "lib" / f"{module_name}.json").write_text(json.dumps(dict(name=name, params=asdict(params))))  # what run_in_nest checks
     return directory / "lib"
 
 # %% ../nbs/60_export.ipynb #cbbc6206
@@ -222,6 +225,12 @@ def run_in_nest(net: NSRAMNetwork, drive, n_steps: int, module_dir, module_name:
     if drive.shape != (net.n,) or not np.isfinite(drive).all(): raise ValueError(f"drive must be {net.n} finite values, one per neuron, got shape {drive.shape}")
     lib = Path(module_dir) / f"{module_name}.so"
     if not lib.is_file(): raise FileNotFoundError(f"{lib} not found: build it with build_nest_module")
+    from dataclasses import asdict
+    built = json.loads(lib.with_suffix(".json").read_text()) if lib.with_suffix(".json").is_file() else {}
+    if built.get("name") != name: raise ValueError(f"{lib} holds model {built.get('name')!r}, not name={name!r}")
+    differ = [k for k, v in asdict(net.neuron).items() if built["params"].get(k) != v]
+    if differ: raise ValueError(f"{lib} was built for another neuron (fields {differ} differ from net.neuron): "
+                                "build_nest_module(net.neuron, ...) first; the equations' form is fixed at build time")
     scale_ms = NEST_DT_MS / net.dt                    # engine seconds -> NEST ms, the step becoming NEST_DT_MS
     f64 = lambda t: torch.as_tensor(t).detach().to("cpu", torch.float64).numpy()
     p = net.neuron

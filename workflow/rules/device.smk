@@ -254,7 +254,6 @@ rule neuron_reduction:
         neuron=f"{RESULTS}/reduced_neuron.csv",
         fi=f"{RESULTS}/device_fi.csv",
         validation=f"{RESULTS}/reduction_validation.csv",
-        window=f"{RESULTS}/reduction_window.csv",
         synapse=f"{RESULTS}/device_synapse.csv",
         synapse_vg2=f"{RESULTS}/synapse_vg2.csv",
         reduction=f"{RESULTS}/device_reduction.csv",
@@ -267,19 +266,42 @@ rule neuron_reduction:
         stdout=f"{LOGS}/neuron_reduction.log",
     params:
         papermill=PAPERMILL,
-        parameters=lambda wildcards, output, threads: papermill_parameters(
+        parameters=lambda wildcards, output: papermill_parameters(
             neuron_path=output.neuron,
             fi_path=output.fi,
             validation_path=output.validation,
-            window_path=output.window,
             synapse_path=output.synapse,
             synapse_vg2_path=output.synapse_vg2,
             package_path=output.reduction,
             figure_path=output.figure,
-            n_jobs=threads,
             **config["neuron_reduction"],
         ),
-    threads: 2  # the window's biases run in parallel processes; everything downstream waits for this rule
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
+# The same procedure over the operating window: nothing downstream needs it, so it runs beside the network jobs.
+# Its biases are independent: with more threads they run in parallel processes (reduction_window's n_jobs).
+rule reduction_window:
+    input:
+        notebook="nbs/experiments/reduction_window.ipynb",
+        library=library_of("nbs/experiments/reduction_window.ipynb"),
+    output:
+        window=f"{RESULTS}/reduction_window.csv",
+        figure_pdf=f"{FIGURES}/reduction_window.pdf",
+        figure=report(f"{FIGURES}/reduction_window.png", caption="../report/reduction_window.rst", category="Device"),
+    log:
+        notebook=f"{LOGS}/notebooks/reduction_window.ipynb",
+        stdout=f"{LOGS}/reduction_window.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, output, threads: papermill_parameters(
+            window_path=output.window, figure_path=output.figure, n_jobs=threads, **config["reduction_window"]
+        ),
+    threads: 1
     conda:
         "../../environment.yml"
     shell:
