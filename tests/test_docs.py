@@ -37,3 +37,16 @@ def test_site_has_every_page_navigation_and_no_broken_link(tmp_path):
 def test_broken_link_is_reported(tmp_path):
     (tmp_path / "a.html").write_text('<a href="missing.html">x</a><img src="figures/none.png"><a href="https://x.org">y</a>')
     assert build_docs.check_links(tmp_path) == ["a.html -> missing.html", "a.html -> figures/none.png"]
+
+
+def test_every_module_docstring_links_its_page():
+    "Each module's docstring names the page `make docs` writes for the notebook it is exported from."
+    import ast, re
+    missing = []
+    for module in sorted((ROOT / "nsram").glob("*.py")):
+        text = module.read_text()
+        source = re.search(r"File to edit: \.\./nbs/([\w-]+)\.ipynb", text)
+        if not source: continue
+        if f"`_docs/site/{source.group(1)}.html`" not in (ast.get_docstring(ast.parse(text)) or ""):
+            missing.append(module.name)
+    assert not missing, f"modules whose docstring does not link their docs page: {missing}"

@@ -65,8 +65,8 @@ def _for_docs(nb):
             continue
         lines = cell.source.splitlines()
         directives = {m.group(1) for m in map(DIRECTIVE.match, lines) if m}
-        if "hide" in directives:
-            continue
+        if "hide" in directives or (cell.cell_type == "markdown" and "export" in directives):
+            continue                               # hidden, or Markdown exported only into the module docstring
         if cell.cell_type == "code":
             cell.source = "\n".join(line for line in lines if not DIRECTIVE.match(line)).strip("\n")
         cells.append(cell)

@@ -302,6 +302,7 @@ rule reduction_window:
             window_path=output.window, figure_path=output.figure, n_jobs=threads, **config["reduction_window"]
         ),
     threads: 1
+    priority: 10  # ready at once and ≈ 5 min long: started first, it overlaps the rest instead of trailing it
     conda:
         "../../environment.yml"
     shell:
