@@ -295,6 +295,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'nsram.eqprop.init_eqprop': ('eqprop.html#init_eqprop', 'nsram/eqprop.py')},
             'nsram.export': { 'nsram.export.NSRAMNode': ('export.html#nsramnode', 'nsram/export.py'),
                               'nsram.export._reservoirpy_node_class': ('export.html#_reservoirpy_node_class', 'nsram/export.py'),
+                              'nsram.export._spike_agreement': ('export.html#_spike_agreement', 'nsram/export.py'),
                               'nsram.export.build_nest_module': ('export.html#build_nest_module', 'nsram/export.py'),
                               'nsram.export.check_nestml': ('export.html#check_nestml', 'nsram/export.py'),
                               'nsram.export.compare_with_brian2': ('export.html#compare_with_brian2', 'nsram/export.py'),

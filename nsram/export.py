@@ -32,15 +32,21 @@ def to_brian2(model, i_ext=None, codegen_target: str = "numpy"):
     raise TypeError(f"model must be NeuronParams or NSRAMNetwork, got {type(model).__name__}")
 
 # %% ../nbs/60_export.ipynb #a2a3b48a
+def _spike_agreement(raster: np.ndarray, trains) -> tuple:
+    "nsram's (T, N) bool `raster` against another simulator's spike steps per neuron (`trains`): (our counts, their counts, fraction of their spikes on one of our spike steps)."
+    theirs = np.array([len(t) for t in trains])
+    steps = np.concatenate([np.asarray(t, np.int64) for t in trains]) if theirs.sum() else np.zeros(0, np.int64)
+    who = np.concatenate([np.full(len(t), j) for j, t in enumerate(trains)]) if theirs.sum() else np.zeros(0, np.int64)
+    ok = (steps >= 0) & (steps < raster.shape[0])
+    same = float(raster[steps[ok], who[ok]].mean()) if ok.any() else 1.0
+    return raster.sum(0).astype(np.int64), theirs, same
+
 def compare_with_brian2(net: NSRAMNetwork, drive, n_steps: int) -> dict:
     "Run `net` in nsram and Brian2 with constant per-neuron `drive`; max relative count difference and fraction of spikes on the same step."
     drive = torch.as_tensor(drive, dtype=torch.float64)
     ours = net.run(n_steps=n_steps, currents=drive[None])
     theirs = run_in_brian2(net, drive, n_steps)
-    c_ours, c_b2 = ours.counts[0].numpy(), np.array([len(t) for t in theirs])
-    steps = np.concatenate([np.round(t / net.dt).astype(int) for t in theirs]) if c_b2.sum() else np.zeros(0, int)
-    who = np.concatenate([np.full(len(t), i) for i, t in enumerate(theirs)]) if c_b2.sum() else np.zeros(0, int)
-    same = ours.spikes[0].numpy()[steps, who].mean() if len(steps) else 1.0
+    c_ours, c_b2, same = _spike_agreement(ours.spikes[0].numpy(), [np.round(np.asarray(t) / net.dt).astype(np.int64) for t in theirs])
     return dict(spikes_nsram=int(c_ours.sum()), spikes_brian2=int(c_b2.sum()),
                 max_count_rel_diff=float((np.abs(c_ours - c_b2) / np.maximum(c_b2, 1)).max()), same_step_fraction=float(same))
 
@@ -262,12 +268,7 @@ def compare_with_nest(net: NSRAMNetwork, drive, n_steps: int, module_dir, **kwar
     drive = torch.as_tensor(drive, dtype=torch.float64)
     ours = net.run(n_steps=n_steps, currents=drive[None], record_spikes="dense")
     theirs = run_in_nest(net, drive, n_steps, module_dir, **kwargs)
-    raster = ours.raster(0).numpy()
-    c_ours, c_nest = raster.sum(0), np.array([len(t) for t in theirs])
-    steps = np.concatenate(theirs) if c_nest.sum() else np.zeros(0, np.int64)
-    who = np.concatenate([np.full(len(t), j) for j, t in enumerate(theirs)]) if c_nest.sum() else np.zeros(0, np.int64)
-    ok = (steps >= 0) & (steps < raster.shape[0])
-    same = float(raster[steps[ok], who[ok]].mean()) if ok.any() else 1.0
+    c_ours, c_nest, same = _spike_agreement(ours.raster(0).numpy(), theirs)
     return dict(spikes_nsram=int(c_ours.sum()), spikes_nest=int(c_nest.sum()), max_count_abs_diff=int(np.abs(c_ours - c_nest).max()),
                 same_step_fraction=same)
 
