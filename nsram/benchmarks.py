@@ -17,9 +17,10 @@ from .tasks import (continuous_xor_task, delayed_xor_task, mackey_glass, memory_
                          waveform_task)
 
 # %% auto #0
-__all__ = ['CXOR_DELAYS', 'TASKS', 'STATE_TASKS', 'KEY_METRICS', 'LOWER_IS_BETTER', 'xor_accuracy', 'continuous_xor_accuracy',
-           'narma_scores', 'memory_capacity', 'mackey_glass_scores', 'waveform_accuracy', 'kernel_generalization_rank',
-           'information_processing_capacity', 'rc_benchmark', 'task_stream', 'compare_models']
+__all__ = ['CXOR_DELAYS', 'TASKS', 'STATE_TASKS', 'KEY_METRICS', 'LOWER_IS_BETTER', 'BASELINE_MODELS', 'xor_accuracy',
+           'continuous_xor_accuracy', 'narma_scores', 'memory_capacity', 'mackey_glass_scores', 'waveform_accuracy',
+           'kernel_generalization_rank', 'information_processing_capacity', 'rc_benchmark', 'task_stream',
+           'compare_models']
 
 # %% ../nbs/23_benchmarks.ipynb #6fd06ab9
 def _states(reservoir, X):
@@ -159,36 +160,50 @@ def kernel_generalization_rank(reservoir, m: int | None = None, length: int = 50
 # %% ../nbs/23_benchmarks.ipynb #59218700
 def _legendre(u, d): return np.polynomial.legendre.legval(u, [0] * d + [1]) * math.sqrt(2 * d + 1)
 
-def _basis(max_degree, max_delay):
+def _basis(max_degree, max_delay, high_degree_max_delay=None):
+    "Legendre product terms ((delay, degree), ...) of total degree <= max_degree; delays < max_delay, or < high_degree_max_delay from degree 3 on."
     for total in range(1, max_degree + 1):
-        for delays in itertools.combinations_with_replacement(range(max_delay), total):
+        window = max_delay if total <= 2 or high_degree_max_delay is None else min(max_delay, high_degree_max_delay)
+        for delays in itertools.combinations_with_replacement(range(window), total):
             yield tuple(sorted({k: delays.count(k) for k in delays}.items()))
 
-def _ipc(max_degree=3, max_delay=10, n_steps=6000, washout=200, seed=0):
+def _in_sample_capacities(S, Z):
+    """Per-column capacity of targets Z (T, m) from states S (T, n): the squared norm of each target's least-squares projection
+    onto the centred state space, after the centred targets are orthonormalised in sample (QR, in basis order)."""
+    X = S - S.mean(0)
+    U, sv, _ = np.linalg.svd(X, full_matrices=False)
+    keep = sv > 1e-10 * sv[0] if sv[0] > 0 else np.zeros(len(sv), bool)
+    Q = np.linalg.qr(Z - Z.mean(0))[0]                              # exactly orthonormal targets: their capacities sum to <= rank
+    return ((U[:, keep].T @ Q) ** 2).sum(0), int(keep.sum())
+
+def _ipc(max_degree=3, max_delay=30, n_steps=6000, washout=200, seed=0, p_value=1e-4, high_degree_max_delay=10):
+    from scipy.stats import chi2
     max_degree, max_delay = require_int("max_degree", max_degree), require_int("max_delay", max_delay)
+    high_degree_max_delay = require_int("high_degree_max_delay", high_degree_max_delay)
+    p_value = float(require_in_range("p_value", p_value, 0.0, 1.0, lo_open=True, hi_open=True))
+    washout = require_int("washout", washout, 0)
+    basis = list(_basis(max_degree, max_delay, high_degree_max_delay))
+    if 4 * len(basis) > n_steps - washout:
+        raise ValueError(f"IPC with {len(basis)} basis functions needs n_steps - washout >= 4 x {len(basis)} = {4 * len(basis)} "
+                         f"samples, got {n_steps - washout}: lengthen n_steps or lower max_delay / high_degree_max_delay / max_degree")
     u = uniform_input(n_steps + max_delay, -1.0, 1.0, seed)
-    u_null = uniform_input(n_steps + max_delay, -1.0, 1.0, (seed if isinstance(seed, int) else 0) + 10**6)
-    basis = list(_basis(max_degree, max_delay))
-    def targets(v):
-        return np.stack([np.prod([_legendre(v[max_delay - k:max_delay - k + n_steps], d) for k, d in term], 0) for term in basis], 1)
+    Z = np.stack([np.prod([_legendre(u[max_delay - k:max_delay - k + n_steps], d) for k, d in term], 0) for term in basis], 1)
+    degree = np.array([sum(d for _, d in term) for term in basis])
     def score(S, device):
-        caps = {}
-        for name, v in (("signal", u), ("null", u_null)):
-            Xtr, Xte, ytr, yte = split_washout(S, targets(v), washout)
-            pred = ridge_readout(device=device).fit(Xtr, ytr).predict(Xte)
-            caps[name] = 1 - ((pred - yte) ** 2).mean(0) / yte.var(0)
-        threshold = max(caps["null"].max(), 0.0)
-        c = np.where(caps["signal"] > threshold, caps["signal"], 0.0)
-        degree = np.array([sum(d for _, d in term) for term in basis])
-        out = dict(total=float(c.sum()), threshold=float(threshold), n_basis=len(basis))
+        if len(S) != n_steps: raise ValueError(f"IPC states must have {n_steps} rows, got {len(S)}")
+        caps, rank = _in_sample_capacities(S[washout:], Z[washout:])
+        threshold = float(chi2.ppf(1 - p_value, rank) / (n_steps - washout))     # T·C ~ χ²(rank) for a target independent of the states
+        c = np.where(caps > threshold, caps, 0.0)
+        out = dict(total=float(c.sum()), threshold=threshold, n_basis=len(basis), state_rank=rank)
         out.update({f"degree_{d}": float(c[degree == d].sum()) for d in range(1, max_degree + 1)})
         return out
     return u[max_delay:, None], score
 
-def information_processing_capacity(reservoir, max_degree: int = 3, max_delay: int = 10, n_steps: int = 6000,
-                                    washout: int = 200, seed=0) -> dict:
-    "Total IPC and its split by degree (Dambre et al. 2012), with a null-stream threshold."
-    return _evaluate(reservoir, *_ipc(max_degree, max_delay, n_steps, washout, seed))
+def information_processing_capacity(reservoir, max_degree: int = 3, max_delay: int = 30, n_steps: int = 6000,
+                                    washout: int = 200, seed=0, p_value: float = 1e-4, high_degree_max_delay: int = 10) -> dict:
+    """Total IPC and its split by degree (Dambre et al. 2012): least-squares capacities of in-sample orthonormalised Legendre
+    products (delays < `max_delay`, < `high_degree_max_delay` from degree 3 on), zeroed below the χ² threshold at `p_value`."""
+    return _evaluate(reservoir, *_ipc(max_degree, max_delay, n_steps, washout, seed, p_value, high_degree_max_delay))
 
 # %% ../nbs/23_benchmarks.ipynb #a5c8690e
 TASKS = ("xor", "cxor", "memory", "narma10", "mackey_glass", "waveform", "rank", "ipc")
@@ -240,7 +255,8 @@ def _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch):
 
 def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = None, task_kwargs: dict | None = None,
                  progress: bool | None = None, stream_batch: int | None = None) -> pd.DataFrame:
-    "Long table (model, task, metric, mean, std, n, ci95_low, ci95_high) over `seeds`; `task_kwargs[task]` sizes a task."
+    """Long table over `seeds`, one row per (task, metric): mean, std, n, 95% CI of the mean (Student t), median, q25, q75
+    (the IQR's ends), and `diverged`, the fraction of seeds whose value is not finite; `task_kwargs[task]` sizes a task."""
     from scipy import stats
     from tqdm.auto import tqdm
     unknown = set(tasks) - set(TASKS)
@@ -252,9 +268,13 @@ def rc_benchmark(reservoir, seeds=(0, 1, 2), tasks=TASKS, label: str | None = No
     if set(task_kwargs) - set(TASKS): raise ValueError(f"task_kwargs keys must be among {TASKS}, got {sorted(task_kwargs)}")
     per_seed = {seed: _seed_rows(reservoir, tasks, seed, task_kwargs, stream_batch) for seed in tqdm(seeds, desc="seeds", disable=not show_progress(progress))}
     raw = pd.DataFrame([dict(task=t, metric=m, seed=s, value=v) for t in tasks for s in seeds for m, v in per_seed[s][t].items()])
-    out = raw.groupby(["task", "metric"], sort=False)["value"].agg(["mean", "std", "count"]).reset_index()
+    groups = raw.groupby(["task", "metric"], sort=False)["value"]
+    out = groups.agg(["mean", "std", "count"]).reset_index()
     half = out["std"].fillna(0) / np.sqrt(out["count"]) * stats.t.ppf(0.975, np.maximum(out["count"] - 1, 1))
     out["ci95_low"], out["ci95_high"] = out["mean"] - half, out["mean"] + half
+    quantiles = lambda q: groups.agg(lambda v: float(np.quantile(v.to_numpy(float), q, method="linear"))).to_numpy()
+    out["median"], out["q25"], out["q75"] = quantiles(0.5), quantiles(0.25), quantiles(0.75)
+    out["diverged"] = groups.agg(lambda v: float((~np.isfinite(v.to_numpy(float))).mean())).to_numpy()
     out.insert(0, "model", label or type(reservoir).__name__)
     return out.rename(columns={"count": "n"})
 
@@ -282,25 +302,43 @@ def task_stream(task: str, seed: int = 0, n_neurons: int = 100, **kwargs):
     return stream, score_states
 
 # %% ../nbs/23_benchmarks.ipynb #cd5db349
-KEY_METRICS = (("cxor", "cxor1_accuracy"), ("cxor", "cxor3_accuracy"), ("xor", "xor1_accuracy"), ("waveform", "waveform_accuracy"), ("narma10", "nrmse"),
-               ("narma10", "legacy_tanh_r2_clipped"), ("memory", "mc"), ("rank", "kernel_rank"),
-               ("rank", "generalization_rank"), ("mackey_glass", "nrmse_free_run"), ("ipc", "total"))
+KEY_METRICS = (("cxor", "cxor1_accuracy"), ("cxor", "cxor3_accuracy"), ("cxor", "cxor5_accuracy"), ("xor", "xor1_accuracy"),
+               ("waveform", "waveform_accuracy"), ("narma10", "nrmse"), ("narma10", "legacy_tanh_r2_clipped"), ("memory", "mc"),
+               ("rank", "kernel_rank"), ("rank", "generalization_rank"), ("mackey_glass", "nrmse_free_run"), ("ipc", "total"),
+               ("ipc", "degree_1"), ("ipc", "degree_2"), ("ipc", "degree_3"))
 LOWER_IS_BETTER = frozenset({"nrmse", "nmse", "nrmse_one_step", "nrmse_free_run", "generalization_rank"})
+BASELINE_MODELS = ("input", "delay-line")
 
-def compare_models(table: pd.DataFrame, metrics=KEY_METRICS) -> pd.DataFrame:
-    "Per (task, metric, N): each model's 'mean [95% CI]', the winner, and whether its CI clears the runner-up's."
-    missing = {"model", "n_neurons", "task", "metric", "mean", "ci95_low", "ci95_high"} - set(table.columns)
+def _cell(r, statistic):
+    if statistic == "mean": return f"{r['mean']:.3g} [{r.ci95_low:.3g}, {r.ci95_high:.3g}]"
+    return f"{r['median']:.3g} ({r.q25:.3g}–{r.q75:.3g})" + (f", {r.diverged:.0%} diverged" if r.diverged > 0 else "")
+
+def compare_models(table: pd.DataFrame, metrics=KEY_METRICS, statistic: str = "mean", family: str = "nsram",
+                   baselines=BASELINE_MODELS) -> pd.DataFrame:
+    """Per (task, metric, N): each model's 'mean [95% CI]' (`statistic="mean"`) or 'median (IQR)' and diverged fraction
+    (`"median"`), the winner and whether it is separated from the runner-up (CIs, or IQRs, do not overlap), the best model
+    of `family`, and whether it beats every baseline model present."""
+    if statistic not in ("mean", "median"): raise ValueError(f"statistic must be 'mean' or 'median', got {statistic!r}")
+    lo_col, hi_col = ("ci95_low", "ci95_high") if statistic == "mean" else ("q25", "q75")
+    needed = {"model", "n_neurons", "task", "metric", statistic, lo_col, hi_col} | ({"diverged"} if statistic == "median" else set())
+    missing = needed - set(table.columns)
     if missing: raise ValueError(f"table lacks columns {sorted(missing)}")
     rows, models = [], sorted(table.model.unique())
+    in_family = lambda m: m == family or m.startswith(family + "-")
     for task, metric in metrics:
         lower = metric in LOWER_IS_BETTER
         for n, part in table[(table.task == task) & (table.metric == metric)].groupby("n_neurons"):
             row = {"task": task, "metric": metric + (" (LEGACY)" if metric.startswith("legacy") else ""), "n_neurons": n}
             by_model = part.set_index("model")
-            row.update({m: f"{r['mean']:.3g} [{r.ci95_low:.3g}, {r.ci95_high:.3g}]" for m, r in by_model.reindex(models).dropna(subset=["mean"]).iterrows()})
-            ranked = part.sort_values("mean", ascending=lower)
+            row.update({m: _cell(r, statistic) for m, r in by_model.reindex(models).dropna(subset=[statistic]).iterrows()})
+            ranked = part.sort_values(statistic, ascending=lower)
             best, second = ranked.iloc[0], ranked.iloc[1] if len(ranked) > 1 else None
             row["winner"] = best.model
-            row["winner_separated"] = second is not None and bool(best.ci95_high < second.ci95_low if lower else best.ci95_low > second.ci95_high)
+            row["winner_separated"] = second is not None and bool(best[hi_col] < second[lo_col] if lower else best[lo_col] > second[hi_col])
+            ours, base = ranked[ranked.model.map(in_family)], ranked[ranked.model.isin(baselines)]
+            row[f"best_{family}"] = ours.iloc[0].model if len(ours) else None
+            better = (lambda a, b: a < b) if lower else (lambda a, b: a > b)
+            row[f"best_{family}_beats_baselines"] = (bool(all(better(ours.iloc[0][statistic], v) for v in base[statistic]))
+                                                     if len(ours) and len(base) else None)
             rows.append(row)
     return pd.DataFrame(rows)

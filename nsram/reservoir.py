@@ -16,7 +16,7 @@ from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to_stp
 from .stp import STPParams
 
 # %% auto #0
-__all__ = ['FEATURES', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir', 'DelayLineReservoir']
+__all__ = ['FEATURES', 'READOUT_TIERS', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir', 'DelayLineReservoir']
 
 # %% ../nbs/22_reservoir.ipynb #10291edb
 def _as_streams(X, n_inputs=None, owner: str = "the reservoir"):
@@ -30,7 +30,8 @@ def _as_streams(X, n_inputs=None, owner: str = "the reservoir"):
         raise ValueError(f"X has {X.shape[2]} features, but {owner} is expecting {n_inputs} features as input")
     return X, single
 
-FEATURES = ("trace", "counts", "v")
+FEATURES = ("trace", "counts", "v", "w", "i_syn", "x", "u")
+READOUT_TIERS = {"chip": ("counts",), "full": FEATURES}
 
 # %% ../nbs/22_reservoir.ipynb #5ee193ef
 def _readout_rows(states, y=None):
@@ -127,10 +128,23 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         U, tau_rec, tau_fac = (float(x) for x in vg2_to_stp(float(self.vg2)))
         return STPParams(U, tau_rec, tau_fac)
 
+    def _feature_names(self):
+        "The features to read: a tier of READOUT_TIERS (the full tier keeps only the variables this network has) or a subset of FEATURES."
+        if isinstance(self.features, str) and self.features in READOUT_TIERS:
+            feats = READOUT_TIERS[self.features]
+            if self.features == "full":
+                adapts = NSRAM_NEURON.a != 0 or NSRAM_NEURON.b != 0
+                feats = tuple(f for f in feats if (f != "w" or adapts) and (f not in ("x", "u") or self.stp != "none"))
+            return feats
+        feats = (self.features,) if isinstance(self.features, str) else tuple(self.features)
+        if not feats or set(feats) - set(FEATURES):
+            raise ValueError(f"features must be a readout tier {tuple(READOUT_TIERS)} or a non-empty subset of {FEATURES}, got {self.features!r}")
+        if self.stp == "none" and set(feats) & {"x", "u"}: raise ValueError("features 'x' and 'u' are STP state: they need stp != 'none', got stp='none'")
+        return feats
+
     def _build(self):
         if self.stp not in STP_MODES: raise ValueError(f"stp must be one of {STP_MODES}, got {self.stp!r}")
-        feats = (self.features,) if isinstance(self.features, str) else tuple(self.features)
-        if not feats or set(feats) - set(FEATURES): raise ValueError(f"features must be a non-empty subset of {FEATURES}, got {self.features!r}")
+        feats = self._feature_names()
         require_int("hold", self.hold)
         self.dt_, self.tau_trace_ = reservoir_time(self.dt, self.tau_trace)
         neuron = NSRAM_NEURON.replace(i_bias=self.i_bias, noise=self.noise)
@@ -147,7 +161,7 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         X, _ = _as_streams(X, self.n_features_in_)
         B, T, _ = X.shape
         drive = torch.as_tensor(X, dtype=torch.float32).repeat_interleave(self.hold, dim=1)
-        record = ("v",) if "v" in self.features_ else ()
+        record = tuple(f for f in ("v", "w", "i_syn", "x", "u") if f in self.features_)
         res = self.network_.run(drive, record=record, record_every=self.hold, record_spikes="dense",
                                 initial_state=None if state is None else state["network"])
         self.last_rate_ = float(res.rates().mean())         # Hz, mean over neurons and streams of this run
@@ -159,7 +173,7 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
             chunk = spikes[:, c:c + 1024].to(torch.float64)
             if "trace" in feats: feats["trace"][:, c:c + 1024], acc = spike_trace(chunk, self.dt_, self.tau_trace_, acc)
             if "counts" in feats: feats["counts"][:, c:c + 1024] = chunk.sum(2)
-        if "v" in self.features_: feats["v"] = res.traces["v"].to(torch.float64)
+        feats.update({f: res.traces[f].to(torch.float64) for f in record})
         return torch.cat([feats[f] for f in FEATURES if f in feats], dim=2).numpy(), dict(network=res.final_state, trace=acc)
 
 # %% ../nbs/22_reservoir.ipynb #416c871f

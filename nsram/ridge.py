@@ -15,7 +15,8 @@ from .core import as_finite_array, require_int, require_in_range
 from .readout import DEFAULT_ALPHAS
 
 # %% auto #0
-__all__ = ['KFoldRidgeCV', 'KFoldRidgeClassifierCV', 'DropDeadFeatures', 'ridge_readout', 'classifier_readout']
+__all__ = ['KFoldRidgeCV', 'KFoldRidgeClassifierCV', 'DropDeadFeatures', 'ClipToTrainingRange', 'ridge_readout',
+           'classifier_readout']
 
 # %% ../nbs/21a_ridge.ipynb #1ae0dc14
 def _r2_columns(y, p):
@@ -143,21 +144,40 @@ class DropDeadFeatures(TransformerMixin, BaseEstimator):
         if X.ndim != 2 or X.shape[1] != self.n_features_in_: raise ValueError(f"X must have shape (n, {self.n_features_in_}), got {X.shape}")
         return X[:, self.keep_]
 
+# %% ../nbs/21a_ridge.ipynb #b5e2f358
+class ClipToTrainingRange(TransformerMixin, BaseEstimator):
+    "Clip each feature to [min - margin·range, max + margin·range] of its training values (`margin` >= 0, a fraction of the range)."
+    def __init__(self, margin: float = 0.1): self.margin = margin
+
+    def fit(self, X, y=None):
+        X = as_finite_array("X", X)
+        if X.ndim != 2: raise ValueError(f"X must be 2-D (samples, features), got shape {X.shape}")
+        margin = float(require_in_range("margin", self.margin, 0.0))
+        lo, hi = X.min(0), X.max(0)
+        self.low_, self.high_ = lo - margin * (hi - lo), hi + margin * (hi - lo)
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def transform(self, X):
+        X = as_finite_array("X", X)
+        if X.ndim != 2 or X.shape[1] != self.n_features_in_: raise ValueError(f"X must have shape (n, {self.n_features_in_}), got {X.shape}")
+        return np.clip(X, self.low_, self.high_)
+
 # %% ../nbs/21a_ridge.ipynb #dd6663fe
 def ridge_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu", alpha_per_target: bool = False):
-    """DropDeadFeatures -> StandardScaler -> ridge with intercept; penalty by `cv` contiguous folds (KFoldRidgeCV on `device`), or
+    """DropDeadFeatures -> ClipToTrainingRange -> StandardScaler -> ridge with intercept; penalty by `cv` contiguous folds (KFoldRidgeCV on `device`), or
     scikit-learn's efficient leave-one-out RidgeCV if None; `alpha_per_target`: one penalty per output column."""
     from sklearn.linear_model import RidgeCV
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
-    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeCV(alphas=alphas, fit_intercept=True, alpha_per_target=alpha_per_target))
-    return make_pipeline(DropDeadFeatures(), StandardScaler(),
+    if cv is None: return make_pipeline(DropDeadFeatures(), ClipToTrainingRange(), StandardScaler(), RidgeCV(alphas=alphas, fit_intercept=True, alpha_per_target=alpha_per_target))
+    return make_pipeline(DropDeadFeatures(), ClipToTrainingRange(), StandardScaler(),
                          KFoldRidgeCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device, alpha_per_target=alpha_per_target))
 
 def classifier_readout(alphas=DEFAULT_ALPHAS, cv: int | None = 5, device: str = "cpu"):
-    "DropDeadFeatures -> StandardScaler -> one-vs-all ridge classifier; penalty by contiguous K-fold accuracy (on `device`), or scikit-learn's leave-one-out if None."
+    "DropDeadFeatures -> ClipToTrainingRange -> StandardScaler -> one-vs-all ridge classifier; penalty by contiguous K-fold accuracy (on `device`), or scikit-learn's leave-one-out if None."
     from sklearn.linear_model import RidgeClassifierCV
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
-    if cv is None: return make_pipeline(DropDeadFeatures(), StandardScaler(), RidgeClassifierCV(alphas=alphas, fit_intercept=True))
-    return make_pipeline(DropDeadFeatures(), StandardScaler(), KFoldRidgeClassifierCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device))
+    if cv is None: return make_pipeline(DropDeadFeatures(), ClipToTrainingRange(), StandardScaler(), RidgeClassifierCV(alphas=alphas, fit_intercept=True))
+    return make_pipeline(DropDeadFeatures(), ClipToTrainingRange(), StandardScaler(), KFoldRidgeClassifierCV(alphas=alphas, cv=require_int("cv", cv, 2), device=device))

@@ -105,7 +105,15 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     comparison = pd.read_csv(out["results"] / "architecture_comparison.csv")
     models = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["rc_benchmarks"]["models"]
     assert set(comparison.winner) <= set(models) and set(models) <= set(comparison.columns)
-    assert (out["results"] / "key_results.md").read_text().startswith("| task")
+    key_md = (out["results"] / "key_results.md").read_text()
+    assert "## Mean [95% CI]" in key_md and "## Median (IQR)" in key_md and "| task" in key_md
+    key = pd.read_csv(out["results"] / "key_results.csv")
+    assert {"best_nsram", "best_nsram_beats_baselines"} <= set(key.columns)
+    tuning = pd.read_csv(out["results"] / "rc_tuning.csv")
+    budget = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["rc_benchmarks"]["tuning"]["n_trials"]
+    searched = tuning[tuning.model != "input"]                  # the input baseline has nothing to tune: one trial
+    assert set(searched.n_trials) <= {budget, 2 * budget} and (tuning[tuning.model == "input"].n_trials == 1).all()  # equal budgets
+    assert (tuning.tuning_s > 0).all() and (tuning.test_s > 0).all()
     speed = pd.read_csv(out["results"] / "reservoir_speed.csv")
     steps, rc = speed[speed.kind == "step"], speed[speed.kind == "rc_benchmark"]
     assert (steps.seconds_per_input_step > 0).all() and set(rc.stream_batch.astype(str)) == {"all", "1"}
@@ -121,7 +129,8 @@ def test_gpu_overlay_config_dry_run():
 def test_study_cpu_overlay_dry_run():
     res = snakemake("-n", "-p", "--forceall", "--configfile", "config/study_cpu.yaml", "--", "architecture_comparison")
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "results/study_cpu/rc/hh.csv" in res.stdout and "sizes: [50, 100, 200]" in res.stdout
+    assert "results/study_cpu/rc/hh.csv" in res.stdout and "results/study_cpu/rc/nsram-device-novar.csv" in res.stdout
+    assert "'n_trials': 20" in res.stdout or "n_trials: 20" in res.stdout
 
 
 def test_slurm_profile_dry_run():

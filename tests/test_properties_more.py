@@ -122,3 +122,23 @@ def test_spike_train_comparisons_reject_by_name(train, window, duration):
     if out is not None: assert math.isfinite(out)
     out = named_error(lambda: fidelity_metrics([np.asarray(train)] * 3, [np.asarray(train)] * 3, 0.0, duration), "t_end", "t_from", "reference")
     if out is not None: assert math.isfinite(out["pop_rate_ref_Hz"])
+
+
+@SETTINGS
+@given(low=st.one_of(st.floats(-1e3, 1e3), SPECIAL), high=st.one_of(st.floats(-1e3, 1e3), SPECIAL), log=st.booleans(),
+       side=st.sampled_from(["low", "high"]))
+def test_search_space_ranges(low, high, log, side):
+    from nsram.tuning import search_space
+    spec = {"x": {"low": low, "high": high, "log": log, "limits": [-1e4, 1e4]}}
+    valid = math.isfinite(low) and math.isfinite(high) and low < high and (not log or low > 0)
+    if not valid:
+        try: search_space(spec)
+        except ValueError as err: assert "'x'" in str(err)
+        else: raise AssertionError(f"accepted {spec}")
+        return
+    p = search_space(spec)["x"]
+    assert 0.0 <= p.position(low) <= 1e-12 and abs(p.position(high) - 1.0) <= 1e-9
+    wider = p.widened(side)
+    if wider is not None:                                     # moved one end out, inside the limits, the other end kept
+        assert -1e4 <= wider.low <= wider.high <= 1e4 and (wider.low, wider.high) != (p.low, p.high)
+        assert (wider.high == p.high) if side == "low" else (wider.low == p.low)

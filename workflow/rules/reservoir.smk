@@ -40,6 +40,7 @@ rule rc_summary:
         table=f"{RESULTS}/rc_benchmarks.csv",
         key_results=f"{RESULTS}/key_results.csv",
         key_results_md=f"{RESULTS}/key_results.md",
+        tuning=f"{RESULTS}/rc_tuning.csv",
         figure_pdf=f"{FIGURES}/rc_benchmarks.pdf",
         figure=report(f"{FIGURES}/rc_benchmarks.png", caption="../report/rc_benchmarks.rst", category="Reservoir"),
     log:
@@ -52,6 +53,7 @@ rule rc_summary:
             table_path=output.table,
             key_results_path=output.key_results,
             key_results_md_path=output.key_results_md,
+            tuning_path=output.tuning,
             figure_path=output.figure,
         ),
     threads: 1
@@ -160,7 +162,7 @@ rule reservoir_speed:
         steps=config["reservoir_speed"]["steps"],
         repeats=config["reservoir_speed"]["repeats"],
         rc_size=config["reservoir_speed"]["rc_size"],
-        task_kwargs=json.dumps(config["rc_benchmarks"]["task_kwargs"]),
+        task_kwargs=json.dumps(config["reservoir_speed"]["rc_task_kwargs"]),
         device=config["device"],
     resources:
         **GPU,
