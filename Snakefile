@@ -54,6 +54,7 @@ rule all:
         rules.fidelity.output,
         rules.rc_summary.output,
         rules.architecture_comparison.output,
+        rules.operating_point_map.output,
         rules.vg2_sweep.output,
         rules.scaling.output,
         rules.reservoir_speed.output,

@@ -594,6 +594,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                  'nsram.reservoir.NSRAMReservoir._build': ('reservoir.html#nsramreservoir._build', 'nsram/reservoir.py'),
                                  'nsram.reservoir.NSRAMReservoir._feature_names': ( 'reservoir.html#nsramreservoir._feature_names',
                                                                                     'nsram/reservoir.py'),
+                                 'nsram.reservoir.NSRAMReservoir._neuron': ('reservoir.html#nsramreservoir._neuron', 'nsram/reservoir.py'),
                                  'nsram.reservoir.NSRAMReservoir._stp_params': ( 'reservoir.html#nsramreservoir._stp_params',
                                                                                  'nsram/reservoir.py'),
                                  'nsram.reservoir.NSRAMReservoir.run_states': ( 'reservoir.html#nsramreservoir.run_states',

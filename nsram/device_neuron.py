@@ -207,6 +207,8 @@ def window_row(bias, reduced: ReducedNeuron | None, metrics=None, seconds: float
     v = metrics.set_index("check").value
     return {**row, "status": "reduced", "tau_m_s": reduced.tau_m, "t_ref_s": reduced.t_ref, "t_ref_bounded": reduced.t_ref_bounded,
             "rheobase_A": reduced.rheobase, "v_th_V": reduced.v_th, "v_reset_V": reduced.v_reset,
+            "c_m_F": reduced.c_m, "g_l_S": reduced.g_l, "e_l_V": reduced.e_l, "k_fold_A_per_sqrtV": reduced.k_fold,
+            "t_ref_trace_s": reduced.t_ref_trace,
             "fi_median_rel_error": v["f-I median |relative error|"],
             "gamma_fluctuation_driven": v["Gamma, window 2% of mean ISI, fluctuation-driven (mean of 3)"],
             "gamma_fluctuation_driven_worst": v["Gamma, window 2% of mean ISI, fluctuation-driven, worst seed"],

@@ -12,8 +12,8 @@ import torch
 from sklearn.utils.metaestimators import available_if
 from sklearn.utils.validation import check_array, check_is_fitted
 from .core import as_generator, require_in_range, require_int, require_positive
-from .network import NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to_stp
-from .stp import STPParams
+from .network import NeuronParams, NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to_stp
+from .stp import DeviceSTP, STPParams
 
 # %% auto #0
 __all__ = ['FEATURES', 'READOUT_TIERS', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir', 'DelayLineReservoir']
@@ -102,11 +102,12 @@ def spike_trace(spikes: torch.Tensor, dt: float, tau_trace: float, acc: torch.Te
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
-def reservoir_time(dt: float | None = None, tau_trace: float | None = None) -> tuple[float, float]:
-    """Engine step and spike-trace time constant (s, device time) of `NSRAMReservoir`: by default a quarter of
-    NSRAM_NEURON's dead time and its membrane time constant. One task step lasts `hold` engine steps."""
-    dt = NSRAM_NEURON.t_ref / 4 if dt is None else float(require_positive("dt", dt, "s"))
-    tau_trace = NSRAM_NEURON.tau_m if tau_trace is None else float(require_positive("tau_trace", tau_trace, "s"))
+def reservoir_time(dt: float | None = None, tau_trace: float | None = None, neuron=None) -> tuple[float, float]:
+    """Engine step and spike-trace time constant (s, device time) of `NSRAMReservoir`: by default a quarter of the
+    neuron's dead time and its membrane time constant (`neuron`: NSRAM_NEURON if None). One task step lasts `hold` engine steps."""
+    neuron = NSRAM_NEURON if neuron is None else neuron
+    dt = neuron.t_ref / 4 if dt is None else float(require_positive("dt", dt, "s"))
+    tau_trace = neuron.tau_m if tau_trace is None else float(require_positive("tau_trace", tau_trace, "s"))
     return dt, tau_trace
 
 class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
@@ -115,11 +116,12 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
     def __init__(self, n_neurons: int = 200, p: float = 0.1, weight_mean: float = 0.05, spectral_radius: float | None = None,
                  input_scale: float = 1.0, i_bias: float = 1.5, noise: float = 0.0, variability: float = 0.05,
                  stp: str = "none", hold: int = 10, dt: float | None = None, features: tuple = ("trace", "v"),
-                 tau_trace: float | None = None, vg2: float | None = None, readout=None, seed: int = 0, device: str = "cpu"):
+                 tau_trace: float | None = None, vg2: float | None = None, neuron=None, synapse=None, readout=None, seed: int = 0,
+                 device: str = "cpu"):
         self.n_neurons, self.p, self.weight_mean, self.spectral_radius = n_neurons, p, weight_mean, spectral_radius
         self.input_scale, self.i_bias, self.noise, self.variability = input_scale, i_bias, noise, variability
         self.stp, self.hold, self.dt, self.features, self.tau_trace = stp, hold, dt, features, tau_trace
-        self.vg2, self.readout, self.seed, self.device = vg2, readout, seed, device
+        self.vg2, self.neuron, self.synapse, self.readout, self.seed, self.device = vg2, neuron, synapse, readout, seed, device
 
     def _stp_params(self):
         "One STP parameter set for every synapse from `vg2` (V) through the provisional `vg2_to_stp` map; None without `vg2`."
@@ -133,7 +135,7 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         if isinstance(self.features, str) and self.features in READOUT_TIERS:
             feats = READOUT_TIERS[self.features]
             if self.features == "full":
-                adapts = NSRAM_NEURON.a != 0 or NSRAM_NEURON.b != 0
+                adapts = self._neuron().a != 0 or self._neuron().b != 0
                 feats = tuple(f for f in feats if (f != "w" or adapts) and (f not in ("x", "u") or self.stp != "none"))
             return feats
         feats = (self.features,) if isinstance(self.features, str) else tuple(self.features)
@@ -142,16 +144,25 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         if self.stp == "none" and set(feats) & {"x", "u"}: raise ValueError("features 'x' and 'u' are STP state: they need stp != 'none', got stp='none'")
         return feats
 
+    def _neuron(self):
+        "The reservoir's neuron: `neuron` (NeuronParams, e.g. a reduction at another bias), or NSRAM_NEURON."
+        if self.neuron is None: return NSRAM_NEURON
+        if not isinstance(self.neuron, NeuronParams): raise TypeError(f"neuron must be NeuronParams or None, got {type(self.neuron).__name__}")
+        return self.neuron
+
     def _build(self):
+        if self.synapse is not None:
+            if not isinstance(self.synapse, DeviceSTP): raise TypeError(f"synapse must be a DeviceSTP or None, got {type(self.synapse).__name__}")
+            if self.stp != "device": raise ValueError(f"synapse sets the device synapse: use it with stp='device', got stp={self.stp!r}")
         if self.stp not in STP_MODES: raise ValueError(f"stp must be one of {STP_MODES}, got {self.stp!r}")
         feats = self._feature_names()
         require_int("hold", self.hold)
-        self.dt_, self.tau_trace_ = reservoir_time(self.dt, self.tau_trace)
-        neuron = NSRAM_NEURON.replace(i_bias=self.i_bias, noise=self.noise)
+        self.dt_, self.tau_trace_ = reservoir_time(self.dt, self.tau_trace, self._neuron())
+        neuron = self._neuron().replace(i_bias=self.i_bias, noise=self.noise)
         self.network_ = NSRAMNetwork(require_int("n_neurons", self.n_neurons), neuron=neuron,
                                      connectivity_kwargs=dict(p=self.p, mean=self.weight_mean),
                                      spectral_radius=self.spectral_radius, n_inputs=self.n_features_in_,
-                                     input_scale=self.input_scale, stp=self.stp, stp_params=self._stp_params(), variability=self.variability,
+                                     input_scale=self.input_scale, stp=self.stp, stp_params=self.synapse or self._stp_params(), variability=self.variability,
                                      dt=self.dt_, seed=self.seed, device=self.device, dtype=torch.float32)
         self.features_ = feats
 

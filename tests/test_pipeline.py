@@ -114,6 +114,9 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     searched = tuning[tuning.model != "input"]                  # the input baseline has nothing to tune: one trial
     assert set(searched.n_trials) <= {budget, 2 * budget} and (tuning[tuning.model == "input"].n_trials == 1).all()  # equal budgets
     assert (tuning.tuning_s > 0).all() and (tuning.test_s > 0).all()
+    opmap = pd.read_csv(out["results"] / "operating_point_map.csv")    # one row per reduced bias of the window, the nominal one marked
+    window = pd.read_csv(out["results"] / "reduction_window.csv")
+    assert len(opmap) == (window.status == "reduced").sum() and opmap.nominal.sum() == 1 and opmap.narma10.notna().all()
     speed = pd.read_csv(out["results"] / "reservoir_speed.csv")
     steps, rc = speed[speed.kind == "step"], speed[speed.kind == "rc_benchmark"]
     assert (steps.seconds_per_input_step > 0).all() and set(rc.stream_batch.astype(str)) == {"all", "1"}

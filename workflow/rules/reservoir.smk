@@ -173,3 +173,35 @@ rule reservoir_speed:
         "{params.python} {input.script} --out {output} --sizes {params.sizes} --batches {params.batches} "
         "--models {params.models} --rc-models {params.rc_models:q} --steps {params.steps} --repeats {params.repeats} "
         "--rc-size {params.rc_size} --task-kwargs {params.task_kwargs:q} --device {params.device} > {log} 2>&1"
+
+
+rule operating_point_map:
+    input:
+        notebook="nbs/experiments/operating_point_map.ipynb",
+        library=library_of("nbs/experiments/operating_point_map.ipynb"),
+        window=f"{RESULTS}/reduction_window.csv",
+        tuned=f"{RESULTS}/rc/nsram-device.csv",
+    output:
+        table=f"{RESULTS}/operating_point_map.csv",
+        figure_pdf=f"{FIGURES}/operating_point_map.pdf",
+        figure=report(f"{FIGURES}/operating_point_map.png", caption="../report/operating_point_map.rst", category="Reservoir"),
+    log:
+        notebook=f"{LOGS}/notebooks/operating_point_map.ipynb",
+        stdout=f"{LOGS}/operating_point_map.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output, threads: papermill_parameters(
+            window_path=input.window,
+            tuned_path=input.tuned,
+            map_path=output.table,
+            figure_path=output.figure,
+            n_neurons=max(config["rc_benchmarks"]["sizes"]),
+            task_kwargs=config["rc_benchmarks"]["task_kwargs"],
+            threads=threads,
+            **config["operating_point_map"],
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
