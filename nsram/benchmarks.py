@@ -10,7 +10,7 @@ import itertools, math
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
-from .core import require_int, require_in_range, show_progress
+from .core import as_finite_array, require_int, require_in_range, show_progress
 from .readout import nmse, nrmse, r2, split_washout
 from .ridge import classifier_readout, ridge_readout
 from .tasks import (continuous_xor_task, delayed_xor_task, mackey_glass, memory_task, narma_task, uniform_input,
@@ -180,6 +180,7 @@ def _ipc(max_degree=3, max_delay=30, n_steps=6000, washout=200, seed=0, p_value=
     from scipy.stats import chi2
     max_degree, max_delay = require_int("max_degree", max_degree), require_int("max_delay", max_delay)
     high_degree_max_delay = require_int("high_degree_max_delay", high_degree_max_delay)
+    n_steps = require_int("n_steps", n_steps)
     p_value = float(require_in_range("p_value", p_value, 0.0, 1.0, lo_open=True, hi_open=True))
     washout = require_int("washout", washout, 0)
     basis = list(_basis(max_degree, max_delay, high_degree_max_delay))
@@ -190,7 +191,8 @@ def _ipc(max_degree=3, max_delay=30, n_steps=6000, washout=200, seed=0, p_value=
     Z = np.stack([np.prod([_legendre(u[max_delay - k:max_delay - k + n_steps], d) for k, d in term], 0) for term in basis], 1)
     degree = np.array([sum(d for _, d in term) for term in basis])
     def score(S, device):
-        if len(S) != n_steps: raise ValueError(f"IPC states must have {n_steps} rows, got {len(S)}")
+        S = as_finite_array("states", S)                    # a diverged reservoir is an error here, not a silent NaN capacity
+        if S.ndim != 2 or len(S) != n_steps: raise ValueError(f"IPC states must have shape ({n_steps}, n), got {S.shape}")
         caps, rank = _in_sample_capacities(S[washout:], Z[washout:])
         threshold = float(chi2.ppf(1 - p_value, rank) / (n_steps - washout))     # T·C ~ χ²(rank) for a target independent of the states
         c = np.where(caps > threshold, caps, 0.0)

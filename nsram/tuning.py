@@ -155,7 +155,8 @@ def tune(build, space: dict, task: str, n_trials: int = 20, seed: int = 0, valid
     `validation_seed`: `n_trials` trials over `space` (a `search_space` or the mapping it parses); an optimum within
     `edge_tol` of a range end is widened once (`widen`) and re-run with the same budget from the previous best."""
     import optuna
-    space = search_space(space) if not all(isinstance(p, Param) for p in space.values()) else dict(space)
+    if not isinstance(space, dict): raise TypeError(f"space must be a mapping of parameter names to ranges, got {type(space).__name__}")
+    space = {name: p if isinstance(p, Param) else _param(name, p) for name, p in space.items()}   # parsed entries may be mixed in
     if task not in TUNING_OBJECTIVES: raise ValueError(f"task must be one of {tuple(TUNING_OBJECTIVES)}, got {task!r}")
     n_trials, seed, validation_seed = require_int("n_trials", n_trials), require_int("seed", seed, 0), require_int("validation_seed", validation_seed, 0)
     if not 0 <= edge_tol < 0.5: raise ValueError(f"edge_tol must be in [0, 0.5), got {edge_tol}")
