@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-MACHINE_COLUMNS = re.compile(r"^(run_s|build_s|reduce_s|run_time_s|fit_s|fit_s_median|machine|torch_threads|nsram_speedup)$"
+MACHINE_COLUMNS = re.compile(r"^(run_s|build_s|reduce_s|run_time_s|fit_s|fit_s_median|tuning_s|test_s|machine|torch_threads|nsram_speedup)$"
                              r"|seconds|_per_s$|_per_wall_s$|rss|cost_s")
 
 # Rows that measure the machine, in tables of (quantity, value) rows: device_summary's wall time per ms of device time.
