@@ -17,9 +17,10 @@ from .network import NeuronParams, NSRAMNetwork, neuron_from_reduction
 from .connectivity import sparse_csr
 
 # %% auto #0
-__all__ = ['MAX_STEPS', 'NOISE_REGIMES', 'reduced_neuron_params', 'current_to_drive', 'device_dt', 'simulate_reduced',
-           'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction', 'window_row',
-           'reduction_window', 'device_reduction_table', 'device_network_raster']
+__all__ = ['MAX_STEPS', 'NOISE_REGIMES', 'WINDOW_NEURON_COLUMNS', 'reduced_neuron_params', 'current_to_drive', 'device_dt',
+           'simulate_reduced', 'coincidence_factor', 'ou_current', 'device_rest_state', 'validate_reduction',
+           'window_row', 'reduction_window', 'bias_label', 'window_neurons', 'device_reduction_table',
+           'device_network_raster']
 
 # %% ../nbs/12_device_neuron.ipynb #f08adb3f
 def _check_reduced(reduced):
@@ -259,6 +260,25 @@ def reduction_window(biases, params=None, t_end: float = 200e-6, settle_time: fl
                                  initializer=init) as pool:
             rows = list(tqdm(pool.map(work, jobs), disable=not show_progress(progress), total=len(jobs), desc="biases"))
     return pd.DataFrame(rows)
+
+# %% ../nbs/12_device_neuron.ipynb #2521ac58
+WINDOW_NEURON_COLUMNS = {"c_m": "c_m_F", "g_l": "g_l_S", "e_l": "e_l_V", "k_fold": "k_fold_A_per_sqrtV", "v_th": "v_th_V",
+                         "v_reset": "v_reset_V", "t_ref": "t_ref_s", "t_ref_trace": "t_ref_trace_s"}
+
+def bias_label(vd: float, vg1: float, vg2: float) -> str:
+    "A readable, unique key for a bias (V): 'VD=1.4 VG1=0.3 VG2=0.3'."
+    return f"VD={float(vd):g} VG1={float(vg1):g} VG2={float(vg2):g}"
+
+def window_neurons(table, validated_only: bool = True) -> dict:
+    """Bias label -> engine `NeuronParams` for every reduced bias of a `reduction_window` table (a DataFrame), in table
+    order; with `validated_only` only the biases whose reduction met every validation target."""
+    missing = {"vd_V", "vg1_V", "vg2_V", "status", "all_targets_met", *WINDOW_NEURON_COLUMNS.values()} - set(table.columns)
+    if missing: raise ValueError(f"table must be a reduction_window table; it lacks the columns {sorted(missing)}")
+    rows = table[table.status == "reduced"]
+    if validated_only: rows = rows[rows.all_targets_met.astype(str).str.lower() == "true"]
+    if rows.empty: raise ValueError(f"table has no {'validated ' if validated_only else ''}reduced bias (statuses: {sorted(set(table.status))})")
+    return {bias_label(r.vd_V, r.vg1_V, r.vg2_V): neuron_from_reduction({k: getattr(r, c) for k, c in WINDOW_NEURON_COLUMNS.items()})
+            for r in rows.itertuples()}
 
 # %% ../nbs/12_device_neuron.ipynb #bc16e405
 def device_reduction_table(reduced: ReducedNeuron, synapse: DeviceSTP):

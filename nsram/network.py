@@ -51,6 +51,20 @@ class NeuronParams:
 
     replace = replace
 
+    @property
+    def rheobase(self) -> float:
+        """Smallest constant drive `i_bias` (units of v) that makes the noise-free neuron fire: the largest net outward
+        current (1 + a)(v - v_rest) - delta_t exp((v - v_t)/delta_t) - fold sqrt(v_peak - v) for v from rest up to v_peak
+        (w at its subthreshold steady state a (v - v_rest)); dense grid, then the endpoint or vertex refined in closed form."""
+        v = np.linspace(min(self.v_rest, self.v_reset), self.v_peak, 20001)
+        out = (1 + self.a) * (v - self.v_rest) - self.fold * np.sqrt(np.maximum(self.v_peak - v, 0.0))
+        if self.delta_t > 0:
+            out -= self.delta_t * np.exp((np.minimum(v, self.v_peak) - self.v_t) / self.delta_t)
+            if self.fold == 0 and 1 + self.a > 0:         # smooth vertex: (1 + a) = exp((v* - v_t)/delta_t)
+                v_star = min(self.v_t + self.delta_t * math.log(1 + self.a), self.v_peak)
+                return float(max(out.max(), (1 + self.a) * (v_star - self.v_rest) - self.delta_t * math.exp((v_star - self.v_t) / self.delta_t)))
+        return float(out.max())
+
 def lif_step(v, current, k, out=None):
     """The leaky-integrator step every LIF-type path uses (engine, `ParametricLIF`, `SpikingReservoir`, e-prop/BPTT):
     forward Euler of tau dv/dt = current - v, i.e. v + k (current - v) with k = dt/tau (0 holds v). With `out` (the
@@ -290,21 +304,21 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
     f64 = lambda t: t.to(dev, torch.float64)
     U, inv_rec = f64(self.U).repeat(B), f64(1 / self.tau_rec).repeat(B)
     inv_fac = f64(torch.where(self.tau_fac > 0, 1 / self.tau_fac, math.inf)).repeat(B)   # tau_fac = 0: u resets to U
+    if not bool(torch.isfinite(inv_fac).any()): inv_fac = None                          # no facilitation anywhere: u = U at every spike
 
     v = torch.full((B, N), p.v_rest, device=dev, dtype=dt_); w = torch.zeros_like(v); i_syn = torch.zeros_like(v)
     gain = dt_tau.expand(B, N).clone()              # dt/tau_m, or 0 while refractory (v is held)
     dt_tau_flat, n_ref_flat = dt_tau.repeat(B), n_ref.clamp(min=1).repeat(B)
-    uniform_ref = bool((n_ref_flat == n_ref_flat[0]).all())
-    releases = {}                                   # step -> neurons whose refractory period ends then
+    n_ref_max, zero = int(n_ref_flat.max()), torch.zeros((), device=dev, dtype=dt_)
+    release_at = torch.zeros(B * N, device=dev, dtype=torch.int64)   # step at which each neuron's dead time ends
+    busy_until = 0                                  # no neuron is held from this step on
     x = torch.ones((B, N), device=dev, dtype=torch.float64) if stp else None
     u = torch.zeros((B, N), device=dev, dtype=torch.float64) if stp else None
     t_last = torch.full((B, N), -math.inf, device=dev, dtype=torch.float64) if stp else None
     if initial_state is not None:
         v, w, i_syn, x, u, t_last = _load_state(initial_state, (B, N), stp, dev, dt_)
-        held = (initial_state["ready_in"].to(dev).view(-1) > 0).nonzero().squeeze(1)
-        gain.view(-1).index_fill_(0, held, 0.0)
-        for r in initial_state["ready_in"].view(-1)[held.cpu()].unique().tolist():
-            releases.setdefault(int(r), []).append(held[initial_state["ready_in"].to(dev).view(-1)[held] == r])
+        release_at = initial_state["ready_in"].to(dev, torch.int64).reshape(-1).clamp(min=0)
+        busy_until = int(release_at.max())
     counts = torch.zeros(B, N, device=dev, dtype=torch.int64)
     dense = torch.zeros(B, T, N, dtype=torch.bool) if record_spikes == "dense" else None
     events = []
@@ -318,9 +332,7 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
         if currents is not None: drive += currents.to(dev, dt_)[:, None, :]
         for k in range(c1 - c0):
             step = c0 + k
-            if step in releases:
-                done = torch.cat(releases.pop(step))
-                gain.view(-1).index_copy_(0, done, dt_tau_flat.index_select(0, done))
+            if step <= busy_until: torch.where(release_at > step, zero, dt_tau_flat, out=gain.view(-1))
             total = torch.add(i_syn, drive[:, k])          # i_syn + i_bias + I_in + v_rest, then the model's other currents
             if adex: total.add_(adex_term(v, v_t, p.delta_t, v_peak))
             if fold: total.add_(torch.sub(v_peak, v).clamp_(min=0).sqrt_(), alpha=p.fold)
@@ -338,11 +350,8 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
                 self._propagate(idx, eff, i_syn, spiking)
                 v.view(-1).index_fill_(0, idx, p.v_reset)
                 if adapt: w.view(-1).index_add_(0, idx, torch.full(idx.shape, p.b, device=dev, dtype=dt_))
-                gain.view(-1).index_fill_(0, idx, 0.0)
-                if uniform_ref: releases.setdefault(step + int(n_ref_flat[0]), []).append(idx)
-                else:
-                    until = n_ref_flat.index_select(0, idx) + step
-                    for r in until.unique().tolist(): releases.setdefault(r, []).append(idx[until == r])
+                release_at.index_copy_(0, idx, n_ref_flat.index_select(0, idx).add_(step))
+                busy_until = step + n_ref_max
                 counts += spiking
                 if dense is not None: dense[:, step] = spiking.cpu()
                 elif record_spikes == "events":
@@ -354,8 +363,7 @@ def _run(self, inputs=None, *, n_steps: int | None = None, batch_size: int = 1, 
     bar.close()
     spikes = dense if record_spikes == "dense" else (torch.cat(events) if events else torch.zeros(0, 3, dtype=torch.int64)) \
         if record_spikes == "events" else None
-    ready_in = torch.zeros(B * N, dtype=torch.int64, device=dev)
-    for r, parts in releases.items(): ready_in.index_fill_(0, torch.cat(parts), r - T)
+    ready_in = (release_at - T).clamp_(min=0)
     final = dict(v=v.clone(), w=w.clone(), i_syn=i_syn.clone(), ready_in=ready_in.view(B, N).cpu(),
                  x=None if x is None else x.clone(), u=None if u is None else u.clone(),
                  t_last=None if t_last is None else t_last - T * self.dt)
@@ -374,12 +382,13 @@ NSRAMNetwork.run = _run
 
 # %% ../nbs/11_network.ipynb #d507c4c8
 def _stp_update(self, idx, step, x, u, t_last, U, inv_rec, inv_fac):
-    "Tsodyks-Markram update (NEST tsodyks2 closed form, float64) of the spiking presynaptic entries `idx` (flat over B*N); returns u*x."
+    """Tsodyks-Markram update (NEST tsodyks2 closed form, float64) of the spiking presynaptic entries `idx` (flat over B*N); returns u*x.
+    `inv_fac` None: no synapse facilitates (tau_fac = 0), so u = U at every spike (the same numbers, fewer operations)."""
     t = step * self.dt
     h = t - t_last.view(-1).index_select(0, idx)
     xs, us, Uj = x.view(-1).index_select(0, idx), u.view(-1).index_select(0, idx), U.index_select(0, idx)
     xs = (xs - xs * us - 1).mul_(torch.exp(-h * inv_rec.index_select(0, idx))).add_(1)
-    us = Uj + us * (1 - Uj) * torch.exp(-h * inv_fac.index_select(0, idx))
+    us = Uj if inv_fac is None else Uj + us * (1 - Uj) * torch.exp(-h * inv_fac.index_select(0, idx))
     x.view(-1).index_copy_(0, idx, xs); u.view(-1).index_copy_(0, idx, us)
     t_last.view(-1).index_fill_(0, idx, t)
     if self.kappa is not None: return torch.exp(self.kappa * (1 - xs))   # device synapse: read current of the trap state on arrival

@@ -16,7 +16,8 @@ from .network import NeuronParams, NSRAMNetwork, NSRAM_NEURON, STP_MODES, vg2_to
 from .stp import DeviceSTP, STPParams
 
 # %% auto #0
-__all__ = ['FEATURES', 'READOUT_TIERS', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir', 'DelayLineReservoir']
+__all__ = ['FEATURES', 'READOUT_TIERS', 'BIAS_UNITS', 'spike_trace', 'reservoir_time', 'NSRAMReservoir', 'ESNReservoir',
+           'DelayLineReservoir']
 
 # %% ../nbs/22_reservoir.ipynb #10291edb
 def _as_streams(X, n_inputs=None, owner: str = "the reservoir"):
@@ -110,18 +111,21 @@ def reservoir_time(dt: float | None = None, tau_trace: float | None = None, neur
     tau_trace = neuron.tau_m if tau_trace is None else float(require_positive("tau_trace", tau_trace, "s"))
     return dt, tau_trace
 
+BIAS_UNITS = ("swing", "rheobase")   # i_bias in units of V_th - V_reset, or of the neuron's rheobase (NeuronParams.rheobase)
+
 class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
     """Spiking network of device-derived NS-RAM neurons (NSRAM_NEURON) as a reservoir: (T, n_in) or (B, T, n_in) input -> (T, n_features)
     or (B, T, n_features) states. Each input sample is held for `hold` engine steps of `dt` s (default NSRAM_NEURON.t_ref/4, device time)."""
     def __init__(self, n_neurons: int = 200, p: float = 0.1, weight_mean: float = 0.05, spectral_radius: float | None = None,
                  input_scale: float = 1.0, i_bias: float = 1.5, noise: float = 0.0, variability: float = 0.05,
                  stp: str = "none", hold: int = 10, dt: float | None = None, features: tuple = ("trace", "v"),
-                 tau_trace: float | None = None, vg2: float | None = None, neuron=None, synapse=None, readout=None, seed: int = 0,
-                 device: str = "cpu"):
+                 tau_trace: float | None = None, vg2: float | None = None, neuron=None, synapse=None, bias_unit: str = "swing",
+                 readout=None, seed: int = 0, device: str = "cpu"):
         self.n_neurons, self.p, self.weight_mean, self.spectral_radius = n_neurons, p, weight_mean, spectral_radius
         self.input_scale, self.i_bias, self.noise, self.variability = input_scale, i_bias, noise, variability
         self.stp, self.hold, self.dt, self.features, self.tau_trace = stp, hold, dt, features, tau_trace
         self.vg2, self.neuron, self.synapse, self.readout, self.seed, self.device = vg2, neuron, synapse, readout, seed, device
+        self.bias_unit = bias_unit
 
     def _stp_params(self):
         "One STP parameter set for every synapse from `vg2` (V) through the provisional `vg2_to_stp` map; None without `vg2`."
@@ -158,7 +162,9 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
         feats = self._feature_names()
         require_int("hold", self.hold)
         self.dt_, self.tau_trace_ = reservoir_time(self.dt, self.tau_trace, self._neuron())
-        neuron = self._neuron().replace(i_bias=self.i_bias, noise=self.noise)
+        if self.bias_unit not in BIAS_UNITS: raise ValueError(f"bias_unit must be one of {BIAS_UNITS}, got {self.bias_unit!r}")
+        scale = self._neuron().rheobase if self.bias_unit == "rheobase" else 1.0
+        neuron = self._neuron().replace(i_bias=self.i_bias * scale, noise=self.noise)
         self.network_ = NSRAMNetwork(require_int("n_neurons", self.n_neurons), neuron=neuron,
                                      connectivity_kwargs=dict(p=self.p, mean=self.weight_mean),
                                      spectral_radius=self.spectral_radius, n_inputs=self.n_features_in_,

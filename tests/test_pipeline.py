@@ -134,6 +134,10 @@ def test_study_cpu_overlay_dry_run():
     assert res.returncode == 0, res.stdout + res.stderr
     assert "results/study_cpu/rc/hh.csv" in res.stdout and "results/study_cpu/rc/nsram-device-novar.csv" in res.stdout
     assert "'n_trials': 20" in res.stdout or "n_trials: 20" in res.stdout
+    studies = snakemake("-n", "--forceall", "--configfile", "config/study_cpu.yaml")     # the fixed-parameter studies live here ...
+    assert studies.returncode == 0 and "results/study_cpu/vg2_sweep.csv" in studies.stdout and "results/study_cpu/scaling.csv" in studies.stdout
+    default = snakemake("-n", "--forceall")                                               # ... and not in the default run
+    assert default.returncode == 0 and "vg2_sweep" not in default.stdout and "results/scaling.csv" not in default.stdout
 
 
 def test_slurm_profile_dry_run():

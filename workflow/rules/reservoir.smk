@@ -7,6 +7,8 @@ rule rc_model:
     input:
         notebook="nbs/experiments/rc_model.ipynb",
         library=library_of("nbs/experiments/rc_model.ipynb"),
+        # NS-RAM models choose their device bias among the validated biases of the operating window
+        window=lambda wildcards: [f"{RESULTS}/reduction_window.csv"] if wildcards.model.startswith("nsram-") else [],
     output:
         table=f"{RESULTS}/rc/{{model}}.csv",
     wildcard_constraints:
@@ -16,9 +18,10 @@ rule rc_model:
         stdout=f"{LOGS}/rc_model_{{model}}.log",
     params:
         papermill=PAPERMILL,
-        parameters=lambda wildcards, output, threads: papermill_parameters(
+        parameters=lambda wildcards, input, output, threads: papermill_parameters(
             model=wildcards.model,
             table_path=output.table,
+            window_path=input.window[0] if input.window else "",
             threads=threads,
             **config["rc_benchmarks"],
         ),
