@@ -26,6 +26,7 @@ rule learning_rule:
             rule_kwargs=config["learning_benchmark"]["rule_kwargs"][wildcards.rule],
         ),
     threads: 1
+    priority: 3  # single-core jobs of 1-2.5 min: started before the short ones
     conda:
         "../../environment.yml"
     shell:

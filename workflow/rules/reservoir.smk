@@ -28,6 +28,7 @@ rule rc_model:
     resources:
         **GPU,
     threads: 1
+    priority: 5  # the longest single-core jobs (NS-RAM: ~5 min): started as soon as ready, so they do not trail the run
     conda:
         "../../environment.yml"
     shell:
@@ -199,7 +200,7 @@ rule operating_point_map:
             map_path=output.table,
             figure_path=output.figure,
             n_neurons=max(config["rc_benchmarks"]["sizes"]),
-            task_kwargs=config["rc_benchmarks"]["task_kwargs"],
+            task_kwargs=config["rc_benchmarks"]["tuning"]["validation_kwargs"],  # a one-seed slice: streams of validation length
             threads=threads,
             **config["operating_point_map"],
         ),

@@ -51,6 +51,7 @@ rule criticality_sweep:
             **config["criticality_sweep"],
         ),
     threads: 1
+    priority: 4  # a long single-core job (~2.5 min): started early, it does not trail the run
     conda:
         "../../environment.yml"
     shell:
