@@ -272,6 +272,8 @@ def bias_label(vd: float, vg1: float, vg2: float) -> str:
 def window_neurons(table, validated_only: bool = True) -> dict:
     """Bias label -> engine `NeuronParams` for every reduced bias of a `reduction_window` table (a DataFrame), in table
     order; with `validated_only` only the biases whose reduction met every validation target."""
+    if not hasattr(table, "columns") or not hasattr(table, "itertuples"):
+        raise TypeError(f"table must be a pandas DataFrame (a reduction_window table), got {type(table).__name__}")
     missing = {"vd_V", "vg1_V", "vg2_V", "status", "all_targets_met", *WINDOW_NEURON_COLUMNS.values()} - set(table.columns)
     if missing: raise ValueError(f"table must be a reduction_window table; it lacks the columns {sorted(missing)}")
     rows = table[table.status == "reduced"]

@@ -112,6 +112,8 @@ def unlabelled_panels(fig) -> list[str]:
 def save_figure(fig, path, dpi: int = 150) -> list:
     "Write `fig` to `path` (a .png) and its vector copy (.pdf) beside it; raise ValueError if a data panel lacks axis labels. Returns both paths."
     from pathlib import Path
+    from matplotlib.figure import Figure
+    if not isinstance(fig, Figure): raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
     path = Path(path)
     if path.suffix.lower() != ".png": raise ValueError(f"path must end in .png (the vector copy is written beside it), got {str(path)!r}")
     dpi = int(require_positive("dpi", dpi))

@@ -51,12 +51,14 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
         per_target = bool(self.alpha_per_target)
         if per_target and isinstance(self, ClassifierMixin): raise ValueError("alpha_per_target must be False for a classifier (one penalty for all classes)")
         Xt, Yt = (torch.as_tensor(a, dtype=torch.float64, device=self.device) for a in (X, self._encode(y)))
-        G, XY, sx, sy = Xt.T @ Xt, Xt.T @ Yt, Xt.sum(0), Yt.sum(0)
+        sx, sy, p = Xt.sum(0), Yt.sum(0), X.shape[1]
+        tall_folds = any(len(X) - len(test) >= p for test in folds)
+        G, XY = (Xt.T @ Xt, Xt.T @ Yt) if tall_folds or len(X) >= p else (None, None)   # p × p: only where a tall solve needs it
         scores = np.zeros((alphas.size, len(folds), Yt.shape[1]) if per_target else (alphas.size, len(folds)))
         for j, test in enumerate(folds):
             Xk, Yk, n = Xt[test], Yt[test], len(X) - len(test)
             mx, my = (sx - Xk.sum(0)) / n, (sy - Yk.sum(0)) / n
-            if n < X.shape[1]: lam, A, B = _wide_fold(Xt, Yt, test, mx, my, Xk)
+            if n < p: lam, A, B = _wide_fold(Xt, Yt, test, mx, my, Xk)
             else:
                 lam, V = torch.linalg.eigh(G - Xk.T @ Xk - n * torch.outer(mx, mx))
                 A, B = (Xk - mx) @ V, V.T @ (XY - Xk.T @ Yk - n * torch.outer(mx, my))
@@ -66,17 +68,20 @@ class KFoldRidgeCV(RegressorMixin, BaseEstimator):
         self.cv_scores_ = scores.mean(1)
         best = np.argmax(self.cv_scores_, axis=0)          # the first best penalty (per column with alpha_per_target)
         mx, my = sx / len(X), sy / len(X)
-        G_c, XY_c = G - len(X) * torch.outer(mx, mx), XY - len(X) * torch.outer(mx, my)
-        eye = torch.eye(X.shape[1], dtype=torch.float64, device=Xt.device)
-        if per_target:
-            self.alpha_, self.best_score_ = alphas[best], self.cv_scores_[best, np.arange(len(best))]
-            coef = torch.empty_like(XY_c)
-            for i in np.unique(best):
-                cols = torch.as_tensor(np.flatnonzero(best == i), device=Xt.device)
-                coef[:, cols] = torch.linalg.solve(G_c + alphas[i] * eye, XY_c[:, cols])
+        if per_target: self.alpha_, self.best_score_ = alphas[best], self.cv_scores_[best, np.arange(len(best))]
+        else: self.alpha_, self.best_score_ = float(alphas[best]), float(self.cv_scores_[best])
+        groups = [(alphas[i], torch.as_tensor(np.flatnonzero(best == i), device=Xt.device)) for i in np.unique(best)] if per_target \
+            else [(self.alpha_, torch.arange(Yt.shape[1], device=Xt.device))]
+        coef = torch.empty(p, Yt.shape[1], dtype=torch.float64, device=Xt.device)
+        if len(X) < p:                                     # wide: w = X_c^T (X_c X_c^T + α)^-1 y_c, an n × n eigendecomposition
+            Xc = Xt - mx
+            lam, U = torch.linalg.eigh(Xc @ Xc.T)
+            UtY = U.T @ (Yt - my)
+            for a, cols in groups: coef[:, cols] = Xc.T @ (U @ (UtY[:, cols] / (lam.clamp_min(0) + a)[:, None]))
         else:
-            self.alpha_, self.best_score_ = float(alphas[best]), float(self.cv_scores_[best])
-            coef = torch.linalg.solve(G_c + self.alpha_ * eye, XY_c)
+            G_c, XY_c = G - len(X) * torch.outer(mx, mx), XY - len(X) * torch.outer(mx, my)
+            eye = torch.eye(p, dtype=torch.float64, device=Xt.device)
+            for a, cols in groups: coef[:, cols] = torch.linalg.solve(G_c + a * eye, XY_c[:, cols])
         coef, intercept = coef.T.cpu().numpy(), (my - mx @ coef).cpu().numpy()      # scikit-learn's layout: (n_targets, n_features)
         self.single_target_ = y.ndim == 1 and not isinstance(self, ClassifierMixin)
         self.coef_, self.intercept_ = (coef[0], float(intercept[0])) if self.single_target_ else (coef, intercept)
