@@ -140,6 +140,17 @@ def test_study_cpu_overlay_dry_run():
     assert default.returncode == 0 and "vg2_sweep" not in default.stdout and "results/scaling.csv" not in default.stdout
 
 
+@pytest.mark.parametrize("overlay, model, setting", [("study_n500", "nsram-device", "sizes: [500]"),
+                                                     ("study_n2000", "nsram-device-chip", "sizes: [2000]"),
+                                                     ("study_ablations", "nsram-device-norec", "models: [nsram-device, nsram-device-norec")])
+def test_cpu_study_overlays_dry_run(overlay, model, setting):
+    "Each CPU study overlay merges onto the default config and plans its own rc_summary in its own results folder."
+    res = snakemake("-n", "-p", "--forceall", "--configfile", f"config/{overlay}.yaml", "--", "rc_summary")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert f"results/{overlay}/rc/{model}.csv" in res.stdout and f"results/{overlay}/key_results.md" in res.stdout
+    assert setting in res.stdout                       # the overlay reached the job's parameters
+
+
 def test_slurm_profile_dry_run():
     if importlib.util.find_spec("snakemake_executor_plugin_slurm") is None:
         pytest.skip("snakemake-executor-plugin-slurm is not installed (it is part of nsram[dev])")
