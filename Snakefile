@@ -56,7 +56,7 @@ rule all:
         rules.architecture_comparison.output,
         rules.operating_point_map.output,
         # two fixed-parameter studies, in config/study_cpu.yaml and gpu.yaml only (left the default run for its time budget)
-        *[getattr(rules, name).output for name in ("vg2_sweep", "scaling") if name in config],
+        *[getattr(rules, name).output for name in ("vg2_sweep", "scaling", "stp_coupling") if name in config],
         rules.reservoir_speed.output,
         rules.mnist_scaling.output,
         rules.learning_benchmark.output,

@@ -151,6 +151,15 @@ def test_cpu_study_overlays_dry_run(overlay, model, setting):
     assert setting in res.stdout                       # the overlay reached the job's parameters
 
 
+def test_stp_coupling_study_only_in_the_ablations_overlay():
+    "STP on/off at a fixed coupling reads nsram-device's tuned optima; it runs with the ablations overlay, not by default."
+    res = snakemake("-n", "-p", "--forceall", "--configfile", "config/study_ablations.yaml")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "results/study_ablations/stp_coupling.csv" in res.stdout and "weight_means" in res.stdout
+    default = snakemake("-n", "--forceall")
+    assert default.returncode == 0 and "stp_coupling" not in default.stdout
+
+
 def test_slurm_profile_dry_run():
     if importlib.util.find_spec("snakemake_executor_plugin_slurm") is None:
         pytest.skip("snakemake-executor-plugin-slurm is not installed (it is part of nsram[dev])")

@@ -122,6 +122,37 @@ rule vg2_sweep:
         RUN_NOTEBOOK
 
 
+rule stp_coupling:
+    input:
+        notebook="nbs/experiments/stp_coupling.ipynb",
+        library=library_of("nbs/experiments/stp_coupling.ipynb"),
+        tuned=f"{RESULTS}/rc/nsram-device.csv",
+        window=f"{RESULTS}/reduction_window.csv",
+    output:
+        table=f"{RESULTS}/stp_coupling.csv",
+        figure_pdf=f"{FIGURES}/stp_coupling.pdf",
+        figure=report(f"{FIGURES}/stp_coupling.png", caption="../report/stp_coupling.rst", category="Reservoir"),
+    log:
+        notebook=f"{LOGS}/notebooks/stp_coupling.ipynb",
+        stdout=f"{LOGS}/stp_coupling.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output: papermill_parameters(
+            tuned_path=input.tuned,
+            window_path=input.window,
+            table_path=output.table,
+            figure_path=output.figure,
+            **config["stp_coupling"],
+        ),
+    resources:
+        **GPU,
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
 rule scaling:
     input:
         notebook="nbs/experiments/scaling.ipynb",
