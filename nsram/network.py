@@ -204,7 +204,8 @@ class NSRAMNetwork:
         values = (W.values() * self.weight_scale).to(self.device, self.dtype)
         if event:
             self.W = None
-            self._ptr, self._post, self._w = W.crow_indices().to(self.device, torch.int64), W.col_indices().to(self.device), values
+            ptr_dtype = torch.int32 if values.numel() < 2**31 else torch.int64    # int32 row pointers: 4 B per neuron
+            self._ptr, self._post, self._w = W.crow_indices().to(self.device, ptr_dtype), W.col_indices().to(self.device), values
         else:
             self.W = sparse_csr(W.crow_indices().to(self.device), W.col_indices().to(self.device), values, W.shape)
 
@@ -249,6 +250,24 @@ class NSRAMNetwork:
             pre = torch.repeat_interleave(torch.arange(self.n, device=self._ptr.device), self._ptr.diff())
             return pre.cpu(), self._post.to(torch.int64).cpu(), self._w.cpu()
         return self.W.col_indices().to(torch.int64).cpu(), row_indices(self.W).cpu(), self.W.values().cpu()
+
+    def rested_efficacy(self) -> torch.Tensor:
+        "Efficacy (N,) of each presynaptic neuron's synapses at rest: U for Tsodyks-Markram synapses; 1 without STP and for the device synapse."
+        if self.stp == "none" or self.kappa is not None: return torch.ones(self.n, dtype=torch.float64)
+        return self.U.clone()
+
+    def scale_presynaptic(self, factors) -> "NSRAMNetwork":
+        "Multiply every outgoing weight of neuron j by `factors[j]` (finite, > 0; shape (N,)), whatever the storage; returns self."
+        factors = torch.as_tensor(factors, dtype=torch.float64).flatten()
+        if factors.numel() != self.n: raise ValueError(f"factors must have one value per neuron ({self.n}), got {factors.numel()}")
+        if not (torch.isfinite(factors).all() and (factors > 0).all()): raise ValueError("factors must be finite and > 0")
+        if self.W is None:
+            per_synapse = torch.repeat_interleave(factors.to(self._ptr.device), self._ptr.diff().to(torch.int64))
+            self._w = (self._w.to(torch.float64) * per_synapse).to(self.dtype)
+        else:
+            values = self.W.values().to(torch.float64) * factors.to(self.W.device)[self.W.col_indices().to(torch.int64)]
+            self.W = sparse_csr(self.W.crow_indices(), self.W.col_indices(), values.to(self.dtype), self.W.shape)
+        return self
 
     @property
     def n_synapses(self) -> int: return int(self._w.numel() if self.W is None else self.W.values().numel())

@@ -170,6 +170,8 @@ class NSRAMReservoir(_ReservoirBase, TransformerMixin, BaseEstimator):
                                      spectral_radius=self.spectral_radius, n_inputs=self.n_features_in_,
                                      input_scale=self.input_scale, stp=self.stp, stp_params=self.synapse or self._stp_params(), variability=self.variability,
                                      dt=self.dt_, seed=self.seed, device=self.device, dtype=torch.float32)
+        rest = self.network_.rested_efficacy()
+        if not bool((rest == 1).all()): self.network_.scale_presynaptic(1 / rest)   # weight_mean: the coupling a rested synapse delivers
         self.features_ = feats
 
     def run_states(self, X, state: dict | None = None):

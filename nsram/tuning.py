@@ -14,7 +14,8 @@ from .core import require_int, show_progress
 from .benchmarks import CXOR_DELAYS, _seed_rows
 
 # %% auto #0
-__all__ = ['TUNING_OBJECTIVES', 'Param', 'search_space', 'validation_score', 'TuningResult', 'tune']
+__all__ = ['TUNING_OBJECTIVES', 'RC_BASELINES', 'NSRAM_VARIANT_FLAGS', 'Param', 'search_space', 'validation_score',
+           'TuningResult', 'tune', 'parse_model', 'study_space', 'make_study_reservoir']
 
 # %% ../nbs/25_tuning.ipynb #b3b945ad
 @dataclass(frozen=True)
@@ -182,3 +183,55 @@ def tune(build, space: dict, task: str, n_trials: int = 20, seed: int = 0, valid
     trials = pd.concat(frames, ignore_index=True)
     return TuningResult(task, best, float(study.best_value), TUNING_OBJECTIVES[task][1], len(trials), tuple(widened),
                         tuple(sorted({n for n, _ in edges})), trials)
+
+# %% ../nbs/25_tuning.ipynb #dff4c2e5
+from .neurons import SPIKING_MODELS, SpikingReservoir
+from .network import STP_MODES
+from .reservoir import DelayLineReservoir, ESNReservoir, NSRAMReservoir
+
+# %% ../nbs/25_tuning.ipynb #12d3b765
+RC_BASELINES = ("input", "delay-line")
+NSRAM_VARIANT_FLAGS = ("chip", "norec", "novar")
+
+def parse_model(model: str) -> tuple[str, str | None, tuple]:
+    """(family, STP mode, variant flags) of a study model name: family 'nsram', 'esn', 'spiking', 'input' or 'delay-line'
+    (the key of its search space in `rc_benchmarks.tuning.spaces`); the STP mode and flags only for NS-RAM."""
+    if not isinstance(model, str): raise TypeError(f"model must be a str, got {type(model).__name__}")
+    if model.startswith("nsram-"):
+        stp, *flags = model.removeprefix("nsram-").split("-")
+        if stp not in STP_MODES: raise ValueError(f"model {model!r}: STP mode must be one of {STP_MODES}, got {stp!r}")
+        unknown = [f for f in flags if f not in NSRAM_VARIANT_FLAGS]
+        if unknown or len(set(flags)) != len(flags):
+            raise ValueError(f"model {model!r}: variant flags must be distinct ones of {NSRAM_VARIANT_FLAGS}, got {flags}")
+        return "nsram", stp, tuple(flags)
+    if model in ("esn", *RC_BASELINES): return model, None, ()
+    if model in SPIKING_MODELS: return "spiking", None, ()
+    raise ValueError(f"model must be nsram-<stp>[-{'|-'.join(NSRAM_VARIANT_FLAGS)}] with stp in {STP_MODES}, esn, "
+                     f"one of {SPIKING_MODELS}, {' or '.join(RC_BASELINES)}; got {model!r}")
+
+def study_space(model: str, spaces: dict) -> dict:
+    "The search space (unvalidated, as in the config) that `model` tunes, from the per-family `spaces` of the config."
+    family, _, flags = parse_model(model)
+    if model == "input": return {}
+    if family not in spaces: raise ValueError(f"spaces has no {family!r} entry for model {model!r} (it has {sorted(spaces)})")
+    space = dict(spaces[family])
+    if "norec" in flags: space.pop("weight_mean", None)     # no recurrent synapses to weigh
+    if "novar" in flags: space["variability"] = 0.0
+    return space
+
+def make_study_reservoir(model: str, n_neurons: int, *, operating_point: str | None = None, neurons: dict | None = None,
+                         device: str = "cpu", **params):
+    """The reservoir `model` names, with `n_neurons` neurons at in-degree 10 (none with -norec) and `params` (tuned values).
+    `operating_point`: a key of `neurons` (name -> NeuronParams, e.g. `window_neurons`), the device bias of an NS-RAM model."""
+    family, stp, flags = parse_model(model)
+    if model == "input": return DelayLineReservoir(n_taps=1)
+    if model == "delay-line": return DelayLineReservoir(**params)
+    n_neurons = require_int("n_neurons", n_neurons)
+    p = 0.0 if "norec" in flags else min(1.0, 10 / n_neurons)
+    if model == "esn": return ESNReservoir(n_neurons=n_neurons, p=p, device=device, **params)
+    if family == "spiking": return SpikingReservoir(model, n_neurons=n_neurons, p=p, device=device, compile=model == "hh", **params)
+    if operating_point is not None and operating_point not in (neurons or {}):
+        raise ValueError(f"operating_point {operating_point!r} is not one of the neurons given ({sorted(neurons or {})})")
+    return NSRAMReservoir(n_neurons=n_neurons, p=p, stp=stp, features="chip" if "chip" in flags else "full",
+                          neuron=None if operating_point is None else neurons[operating_point], bias_unit="rheobase",
+                          device=device, **params)

@@ -142,7 +142,8 @@ def test_study_cpu_overlay_dry_run():
 
 @pytest.mark.parametrize("overlay, model, setting", [("study_n500", "nsram-device", "sizes: [500]"),
                                                      ("study_n2000", "nsram-device-chip", "sizes: [2000]"),
-                                                     ("study_ablations", "nsram-device-norec", "models: [nsram-device, nsram-device-norec")])
+                                                     ("study_ablations", "nsram-device-norec", "models: [nsram-device, nsram-device-norec"),
+                                                     ("study_models", "hh", "models: [nsram-device, nsram-std, nsram-stf")])
 def test_cpu_study_overlays_dry_run(overlay, model, setting):
     "Each CPU study overlay merges onto the default config and plans its own rc_summary in its own results folder."
     res = snakemake("-n", "-p", "--forceall", "--configfile", f"config/{overlay}.yaml", "--", "rc_summary")
