@@ -13,7 +13,7 @@ CONFIG ?= config/default.yaml
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.nsram-installed
 
-.PHONY: reproduce update test docs setup ngspice nest-headers smoke export clean-nbs readme
+.PHONY: reproduce update test docs setup ngspice nest-headers smoke export clean-nbs readme gpu-wheels
 
 # Every output is regenerated (--forceall), the regenerated outputs are recorded in reproduced/<config>.txt (so a
 # clone knows they are current even where they came out byte-identical), and the tables are compared with the committed ones.
@@ -68,3 +68,14 @@ smoke: setup
 
 export: setup
 	$(BIN)/nbdev-export && $(BIN)/nbdev-clean && $(BIN)/python tools/make_readme.py
+
+# The packages a lent GPU machine lacks (tools/gpu_wheels.txt), as wheels for its Python 3.12, into .whl, which
+# tools/gpu_session.sh installs there. Source-only packages are built here (they are pure Python).
+GPU_PLATFORMS := manylinux_2_28_x86_64 manylinux_2_27_x86_64 manylinux_2_24_x86_64 manylinux_2_17_x86_64 manylinux2014_x86_64
+gpu-wheels: setup
+	mkdir -p .whl
+	grep -v '^#' tools/gpu_wheels.txt | while read -r spec; do \
+	  $(BIN)/python -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
+	    $(foreach p,$(GPU_PLATFORMS),--platform $(p)) -d .whl "$$spec" 2>/dev/null \
+	  || $(BIN)/python -m pip wheel -q --no-deps -w .whl "$$spec" || exit 1; done
+	@du -sh .whl

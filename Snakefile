@@ -2,7 +2,8 @@
 
     snakemake --cores all                                  # default config (laptop CPU)
     snakemake --cores 2 --configfile config/smoke.yaml     # CI-sized, writes under smoke/
-    snakemake --profile profiles/slurm --configfile config/gpu.yaml
+    snakemake --profile profiles/slurm --configfile config/study_gpu.yaml   # the full study on GPUs
+    bash tools/gpu_session.sh                              # config/gpu.yaml's gpu_tables, on one lent GPU
 """
 import subprocess
 import sys
@@ -55,9 +56,20 @@ rule all:
         rules.rc_summary.output,
         rules.architecture_comparison.output,
         rules.operating_point_map.output,
-        # two fixed-parameter studies, in config/study_cpu.yaml and gpu.yaml only (left the default run for its time budget)
+        # two fixed-parameter studies, in config/study_cpu.yaml and study_gpu.yaml only (left the default run for its time budget)
         *[getattr(rules, name).output for name in ("vg2_sweep", "scaling", "stp_coupling") if name in config],
         rules.reservoir_speed.output,
         rules.mnist_scaling.output,
         rules.learning_benchmark.output,
     default_target: True
+
+
+rule gpu_tables:
+    """The tables and figures that need a GPU (config/gpu.yaml, run by tools/gpu_session.sh): engine and reservoir
+    speed at GPU sizes, and the reservoir study at the config's sizes."""
+    input:
+        rules.network_speed.output,
+        rules.device_network_speed.output,
+        rules.reservoir_speed.output,
+        rules.rc_summary.output,
+        rules.architecture_comparison.output,

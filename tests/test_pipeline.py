@@ -1,10 +1,10 @@
 """The Snakemake pipeline: lint, config schema, dry runs, the smoke run end to end, the SLURM profile."""
-import importlib.util, re, subprocess, sys
+import importlib.util, os, re, subprocess, sys
 import jsonschema, pandas as pd, pytest, yaml
 from repo_checks import ROOT
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
-CONFIGS = ["default", "smoke", "gpu"]
+CONFIGS = ["default", "smoke", "study_gpu"]   # complete configs; the others are overlays on default.yaml
 
 
 def snakemake(*args, cwd=ROOT):
@@ -123,10 +123,35 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert (rc.max_metric_difference <= 1e-9).all()   # batching the task streams must not change a metric
 
 
-def test_gpu_overlay_config_dry_run():
-    res = snakemake("-n", "-p", "--forceall", "--configfile", "config/gpu.yaml", "config/gpu_n2000.yaml", "--", "rc_summary")
+def test_gpu_overlay_merged_onto_default_matches_schema():
+    schema = yaml.safe_load((ROOT / "config" / "schema.yaml").read_text())
+    merged = yaml.safe_load((ROOT / "config" / "default.yaml").read_text())
+    for key, value in yaml.safe_load((ROOT / "config" / "gpu.yaml").read_text()).items():
+        merged[key] = {**merged[key], **value} if isinstance(value, dict) else value
+    jsonschema.validate(merged, schema)
+    assert merged["device"] == "cuda" and merged["package_data_dir"] != "nsram/data"
+
+
+def test_gpu_session_script_plans_gpu_tables_without_jupyter(tmp_path):
+    "tools/gpu_session.sh (DRY_RUN=1) plans the speed stage and gpu_tables, every notebook through tools/run_notebook.py."
+    env = {**os.environ, "DRY_RUN": "1", "PYTHON": sys.executable, "OUT": str(tmp_path),
+           "NSRAM_NOTEBOOK_RUNNER": f"{sys.executable} {ROOT}/tools/run_notebook.py"}
+    res = subprocess.run(["bash", "tools/gpu_session.sh"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "results/gpu_n2000/rc/nsram-device.csv" in res.stdout and "sizes: [2000]" in res.stdout
+    assert "results/gpu/rc/nsram-device.csv" in res.stdout and "results/gpu/device_network_speed.csv" in res.stdout
+    assert "sizes: [2000]" in res.stdout and "1000000" in res.stdout             # N = 2000 reservoirs, 10^6-neuron engine
+    assert "tools/run_notebook.py -k python3" in res.stdout and "-m papermill" not in res.stdout
+    brian2_sizes = re.findall(r"brian2_sizes: \[([^\]]*)\]", res.stdout)
+    assert brian2_sizes and not any(brian2_sizes)                             # Brian2 is compared on the CPU, not here
+    assert "notebook runner:" in (tmp_path / "gpu_session.txt").read_text()
+    for rule in ("neuron_reduction", "model_vs_ngspice", "mnist_scaling"):       # CPU-only or ngspice rules stay out
+        assert f"rule {rule}:" not in res.stdout
+
+
+def test_study_gpu_config_dry_run():
+    res = snakemake("-n", "--forceall", "--configfile", "config/study_gpu.yaml")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "results/study_gpu/rc/hh.csv" in res.stdout and "results/study_gpu/vg2_sweep.csv" in res.stdout
 
 
 def test_study_cpu_overlay_dry_run():

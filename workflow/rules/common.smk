@@ -1,5 +1,6 @@
 """Helpers shared by the pipeline's rules."""
 import json
+import os
 import yaml
 import shlex
 import sys
@@ -9,8 +10,9 @@ FIGURES = config["figures_dir"]
 LOGS = config["logs_dir"]
 # Rules that run torch on config["device"] declare `resources: **GPU` so a scheduler gives them a GPU.
 GPU = {"gpu": 1} if config["device"] == "cuda" else {}
-# papermill from the interpreter running Snakemake, so an un-activated venv works too.
-PAPERMILL = f"{shlex.quote(sys.executable)} -m papermill"
+# papermill from the interpreter running Snakemake, so an un-activated venv works too. NSRAM_NOTEBOOK_RUNNER replaces it
+# where no Jupyter kernel is installed (a bare GPU machine: tools/gpu_session.sh sets it to tools/run_notebook.py).
+PAPERMILL = os.environ.get("NSRAM_NOTEBOOK_RUNNER") or f"{shlex.quote(sys.executable)} -m papermill"
 # Run a pipeline notebook with papermill. Two jobs that start their Jupyter kernels together can pick the same ZMQ
 # port ("Address already in use"): that failure, and only that one, is retried (up to three attempts).
 # Each job uses the threads it declares (default 1): torch, OpenMP, BLAS and numba read these variables. Without them

@@ -47,6 +47,8 @@ rule rc_summary:
         tuning=f"{RESULTS}/rc_tuning.csv",
         figure_pdf=f"{FIGURES}/rc_benchmarks.pdf",
         figure=report(f"{FIGURES}/rc_benchmarks.png", caption="../report/rc_benchmarks.rst", category="Reservoir"),
+        capacity_pdf=f"{FIGURES}/rc_capacity.pdf",
+        capacity=report(f"{FIGURES}/rc_capacity.png", caption="../report/rc_capacity.rst", category="Reservoir"),
     log:
         notebook=f"{LOGS}/notebooks/rc_summary.ipynb",
         stdout=f"{LOGS}/rc_summary.log",
@@ -59,6 +61,7 @@ rule rc_summary:
             key_results_md_path=output.key_results_md,
             tuning_path=output.tuning,
             figure_path=output.figure,
+            capacity_figure_path=output.capacity,
         ),
     threads: 1
     conda:
