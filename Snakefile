@@ -55,6 +55,8 @@ rule all:
         rules.fidelity.output,
         rules.rc_summary.output,
         rules.architecture_comparison.output,
+        # the reservoir studies side by side by size: the default run's table and its overlays' (committed; config parity_by_size)
+        *([rules.parity_by_size.output] if "parity_by_size" in config else []),
         rules.operating_point_map.output,
         # two fixed-parameter studies, in config/study_cpu.yaml and study_gpu.yaml only (left the default run for its time budget)
         *[getattr(rules, name).output for name in ("vg2_sweep", "scaling", "stp_coupling") if name in config],

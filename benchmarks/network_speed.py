@@ -65,6 +65,15 @@ def _device_time(out, neuron, dt):
     return out
 
 
+def weight_storage(net):
+    """Stored recurrent weights as (bytes per synapse, bytes per neuron): the float32 values and int32 column indices
+    scale with the synapses, the int32 row pointers (one per neuron, plus one) with the neurons."""
+    pointers = net._ptr if net.W is None else net.W.crow_indices()
+    pointer_bytes = pointers.numel() * pointers.element_size()
+    return dict(weight_bytes_per_synapse=(net.weight_bytes() - pointer_bytes) / net.n_synapses,
+                row_pointer_bytes_per_neuron=pointer_bytes / net.n)
+
+
 def measure_nsram(n, k, steps, seed, device, neuron="lif"):
     import torch
     if neuron == "device": reduced_neuron()
@@ -84,8 +93,7 @@ def measure_nsram(n, k, steps, seed, device, neuron="lif"):
         times.append(time.perf_counter() - t0)
     run = sorted(times)[len(times) // 2]
     out = dict(engine="nsram", n=n, k=k, steps=steps, device=device, build_s=build, run_s=run,
-               rate_hz=res.rates().mean().item(), spikes=int(res.counts.sum()), synapses=net.n_synapses,
-               weight_bytes_per_synapse=net.weight_bytes() / net.n_synapses,
+               rate_hz=res.rates().mean().item(), spikes=int(res.counts.sum()), synapses=net.n_synapses, **weight_storage(net),
                rss_after_import_mb=rss0, peak_rss_mb=peak_rss_mb(), torch_threads=torch.get_num_threads())
     if device.startswith("cuda"):
         out.update(gpu=torch.cuda.get_device_name(), gpu_peak_mb=torch.cuda.max_memory_allocated() / 2**20)
@@ -123,7 +131,7 @@ def measure_build(n, p, rho, seed):
     net = NSRAMNetwork(n, neuron=LIF, connectivity="random", connectivity_kwargs=dict(p=p), spectral_radius=rho, seed=seed)
     build = time.perf_counter() - t0
     return dict(engine="nsram-build", n=n, k=round(p * (n - 1)), steps=0, device="cpu", build_s=build, run_s=float("nan"),
-                spikes=0, synapses=net.n_synapses, weight_bytes_per_synapse=net.weight_bytes() / net.n_synapses,
+                spikes=0, synapses=net.n_synapses, **weight_storage(net),
                 rss_after_import_mb=rss0, peak_rss_mb=peak_rss_mb(), p=p, spectral_radius=rho)
 
 

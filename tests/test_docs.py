@@ -50,3 +50,13 @@ def test_every_module_docstring_links_its_page():
         if f"`_docs/site/{source.group(1)}.html`" not in (ast.get_docstring(ast.parse(text)) or ""):
             missing.append(module.name)
     assert not missing, f"modules whose docstring does not link their docs page: {missing}"
+
+
+def test_readme_quotes_the_pipelines_parity_table():
+    "The README's NS-RAM-vs-ESN table by size is the parity_by_size rule's first table, line for line (not retyped numbers)."
+    made = (ROOT / "results" / "parity_by_size.md").read_text()
+    first_budget = made.split("\n## ")[1]
+    table = [line for line in first_budget.splitlines() if line.startswith("|")]
+    readme = (ROOT / "README.md").read_text()
+    missing = [line for line in table if line not in readme]
+    assert len(table) > 2 and not missing, f"README.md lacks these lines of results/parity_by_size.md: {missing}"

@@ -81,6 +81,8 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     device_speed = pd.read_csv(out["results"] / "device_network_speed.csv")
     assert (device_speed.neuron == "device").all() and (device_speed.simulated_us_per_wall_s > 0).all()
     assert (device_speed.dt_s < 1e-7).all() and (device_speed.spikes > 0).all()   # device time, and the network fires
+    ours = device_speed[device_speed.engine == "nsram"]
+    assert (ours.weight_bytes_per_synapse <= 8).all() and (ours.row_pointer_bytes_per_neuron < 4.1).all()   # CSR: 8 B/synapse + 4 B/neuron
     window = pd.read_csv(out["results"] / "reduction_window.csv")
     assert (window.status == "reduced").sum() >= 2 and window.status.str.startswith("refused: the cell has no S-shaped I-V").any()
     neuron = pd.read_csv(out["results"] / "reduced_neuron.csv").set_index("name").value
@@ -107,6 +109,10 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert set(comparison.winner) <= set(models) and set(models) <= set(comparison.columns)
     key_md = (out["results"] / "key_results.md").read_text()
     assert "## Mean [95% CI]" in key_md and "## Median (IQR)" in key_md and "| task" in key_md
+    parity = pd.read_csv(out["results"] / "parity_by_size.csv")      # this run's table alone in the smoke config
+    assert set(parity.n_neurons) == set(yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["rc_benchmarks"]["sizes"])
+    assert parity.best_nsram.str.startswith("nsram").all() and parity.esn_median.notna().all()
+    assert "| task" in (out["results"] / "parity_by_size.md").read_text()
     key = pd.read_csv(out["results"] / "key_results.csv")
     assert {"best_nsram", "best_nsram_beats_baselines"} <= set(key.columns)
     tuning = pd.read_csv(out["results"] / "rc_tuning.csv")

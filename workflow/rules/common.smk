@@ -65,3 +65,9 @@ def library_of(*sources, data=True):
         seen.add(path)
         todo |= imports(path) - seen
     return sorted(seen | ({d for m in seen for d in MODULE_DATA.get(m, [])} if data else set()))
+
+
+def parity_tables():
+    "The studies' rc_benchmarks.csv tables for parity_by_size, in config order without repeats ({results_dir}: this run's)."
+    tables = [t.format(results_dir=RESULTS) for t in config.get("parity_by_size", {}).get("tables", [])]
+    return list(dict.fromkeys(tables))

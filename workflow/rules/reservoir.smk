@@ -98,6 +98,34 @@ rule architecture_comparison:
         RUN_NOTEBOOK
 
 
+rule parity_by_size:
+    input:
+        notebook="nbs/experiments/parity_by_size.ipynb",
+        library=library_of("nbs/experiments/parity_by_size.ipynb"),
+        tables=parity_tables(),
+    output:
+        table=f"{RESULTS}/parity_by_size.csv",
+        markdown=f"{RESULTS}/parity_by_size.md",
+        figure_pdf=f"{FIGURES}/parity_by_size.pdf",
+        figure=report(f"{FIGURES}/parity_by_size.png", caption="../report/parity_by_size.rst", category="Reservoir"),
+    log:
+        notebook=f"{LOGS}/notebooks/parity_by_size.ipynb",
+        stdout=f"{LOGS}/parity_by_size.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output: papermill_parameters(
+            tables=list(input.tables),
+            table_path=output.table,
+            markdown_path=output.markdown,
+            figure_path=output.figure,
+        ),
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
+
+
 rule vg2_sweep:
     input:
         notebook="nbs/experiments/vg2_sweep.ipynb",
