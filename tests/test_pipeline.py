@@ -173,6 +173,7 @@ def test_study_cpu_overlay_dry_run():
 
 @pytest.mark.parametrize("overlay, model, setting", [("study_n500", "nsram-device", "sizes: [500]"),
                                                      ("study_n2000", "nsram-device-chip", "sizes: [2000]"),
+                                                     ("study_ipc_n2000", "nsram-device-chip", "ipc: {max_degree: 3, max_delay: 30, n_steps: 40000}"),
                                                      ("study_ablations", "nsram-device-norec", "models: [nsram-device, nsram-device-norec"),
                                                      ("study_models", "hh", "models: [nsram-device, nsram-std, nsram-stf")])
 def test_cpu_study_overlays_dry_run(overlay, model, setting):
