@@ -155,7 +155,8 @@ def _body_balance(vd, vb, vg1, vg2, c):
 def s_curve_vd(vb_values, vg1: float, vg2: float = 0.0, params: DeviceParams = DeviceParams(), T: float = 300.0, topology: str = "1T",
                vd_range=(1.0, 3.0), vd_step: float = 0.02):
     """The S-curve in its natural coordinate: at each held body potential in `vb_values` (V), the drain bias V_D (V) at which the net
-    body current first changes sign on the way up from `vd_range[0]` (a scan at `vd_step`, then bisection to 1 µV); NaN where it never does."""
+    body current first changes sign on the way up from `vd_range[0]` (a scan at `vd_step`, bisection to 1 µV, then a secant step in the
+    last bracket, so that V_D* is smooth in the parameters, as a finite-difference Jacobian needs); NaN where it never does."""
     vb = np.atleast_1d(as_finite_array("vb_values", vb_values)).astype(float)
     vg1, vg2 = (float(require_in_range(n, v, -1.0, 1.2, "V")) for n, v in (("vg1", vg1), ("vg2", vg2)))
     lo, hi = (float(v) for v in as_finite_array("vd_range", vd_range))
@@ -175,7 +176,10 @@ def s_curve_vd(vb_values, vg1: float, vg2: float = 0.0, params: DeviceParams = D
         mid = 0.5 * (a + b); fm = _body_balance(*args(mid))
         left = np.sign(fm) == np.sign(fa)
         a, fa, b = np.where(left, mid, a), np.where(left, fm, fa), np.where(left, b, mid)
-    return np.where(found, 0.5 * (a + b), np.nan)
+    fb = _body_balance(*args(b))
+    secant = fb != fa
+    root = np.where(secant, a - fa * (b - a) / np.where(secant, fb - fa, 1.0), 0.5 * (a + b))
+    return np.where(found, root, np.nan)
 
 def fit_held_iv(data, names, start: DeviceParams = DeviceParams(), T: float = 300.0, topology: str = "1T", bounds=None,
                 i_scale: float = 1e-10, loss: str = "soft_l1", f_scale: float = 0.5, currents=("drain", "body"), max_nfev=None,
