@@ -334,6 +334,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                'nsram.fitting.iv_model': ('fitting.html#iv_model', 'nsram/fitting.py'),
                                'nsram.fitting.load_iv_csv': ('fitting.html#load_iv_csv', 'nsram/fitting.py'),
                                'nsram.fitting.params_from_table': ('fitting.html#params_from_table', 'nsram/fitting.py'),
+                               'nsram.fitting.s_curve_distance': ('fitting.html#s_curve_distance', 'nsram/fitting.py'),
                                'nsram.fitting.s_curve_vd': ('fitting.html#s_curve_vd', 'nsram/fitting.py'),
                                'nsram.fitting.synthetic_iv': ('fitting.html#synthetic_iv', 'nsram/fitting.py')},
             'nsram.forward_forward': { 'nsram.forward_forward.ForwardForwardClassifier': ( 'forward_forward.html#forwardforwardclassifier',

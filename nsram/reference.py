@@ -17,10 +17,10 @@ from .fitting import UNCALIBRATED_PARAMS
 
 # %% auto #0
 __all__ = ['ANALYSES', 'CHANNEL_PARAMS', 'JUNCTION_PARAMS', 'CALIBRATION_BOUNDS', 'JUNCTION_START', 'DECK_COPIED',
-           'ptm_card_path', 'ReferenceDeck', 'reference_netlist', 'reference_equilibria', 'fold_window',
-           'reference_s_curve', 's_curve_folds', 'reference_dc_sweep', 'hysteresis_ratio', 'reference_transient',
-           'reference_spikes', 'folds', 'reference_rate', 'plot_s_curve', 'reference_agreement', 'reference_iv_grid',
-           'deck_geometry', 'calibrate_to_reference', 'calibration_table']
+           'DECK_NO_KNEE_IKF', 'ptm_card_path', 'ReferenceDeck', 'reference_netlist', 'reference_equilibria',
+           'fold_window', 'reference_s_curve', 's_curve_folds', 'reference_dc_sweep', 'hysteresis_ratio',
+           'reference_transient', 'reference_spikes', 'folds', 'reference_rate', 'plot_s_curve', 'reference_agreement',
+           'reference_iv_grid', 'deck_geometry', 'calibrate_to_reference', 'calibration_table']
 
 # %% ../nbs/04a_reference.ipynb #cff1fa91
 def ptm_card_path() -> Path:
@@ -312,10 +312,10 @@ def reference_agreement(vd_values, vg1: float, vg2: float = 0.3, params=None, de
 
 # %% ../nbs/04a_reference.ipynb #b69f3258
 CHANNEL_PARAMS = ("vth0", "mu_n", "n_sub", "k_body", "lambda_clm")
-JUNCTION_PARAMS = ("ise", "n_e", "r_bs", "r_e", "r_c", "ikf")
+JUNCTION_PARAMS = ("ise", "n_e", "r_bs", "r_e", "r_c")
 CALIBRATION_BOUNDS = dict(vth0=(0.0, 1.0), mu_n=(1e-3, 0.2), n_sub=(1.0, 3.0), k_body=(0.0, 1.0), lambda_clm=(0.0, 1.0),
-                          ise=(1e-30, 1e-6), n_e=(0.8, 3.0), r_bs=(1e-4, 1e3), r_e=(1e-5, 10.0), r_c=(1e-5, 10.0), ikf=(1e-6, 1e4))  # assumed: wide physical ranges
-JUNCTION_START = dict(ise=1e-14, n_e=1.0, r_bs=1.0, r_e=0.01, r_c=0.01, ikf=10.0)   # PTM card: JSWGS·W·m = 1e-10 A/m x 100 um, NJS = 1; the rest assumed
+                          ise=(1e-30, 1e-6), n_e=(0.8, 3.0), r_bs=(1e-4, 1e3), r_e=(1e-5, 10.0), r_c=(1e-5, 10.0))  # assumed: wide physical ranges
+JUNCTION_START = dict(ise=1e-14, n_e=1.0, r_bs=1.0, r_e=0.01, r_c=0.01)   # PTM card: JSWGS·W·m = 1e-10 A/m x 100 um, NJS = 1; the rest assumed
 
 def reference_iv_grid(vd_values, vb_values, vg1_values, vg2: float = 0.3, topology: str = "1T", deck: ReferenceDeck = ReferenceDeck(),
                       timeout: float = 300.0):
@@ -330,14 +330,19 @@ def reference_iv_grid(vd_values, vb_values, vg1_values, vg2: float = 0.3, topolo
                                        id_A=-df["i(vd)"].to_numpy(), ibody_A=-df["i(vb)"].to_numpy())))
     return pd.concat(parts, ignore_index=True).assign(topology=topology)
 
-DECK_COPIED = ("w", "l", "w2", "l2", "c_b", "bv0", "k_bv", "impact_form")
+DECK_COPIED = ("w", "l", "w2", "l2", "c_b", "bv0", "k_bv", "impact_form", "ikf")
+# The deck's NPN has no IKF (SPICE and VBIC default: infinite, no high-injection knee). DeviceParams needs a finite value (A): at
+# 1e4 A the knee term 4 I_BE/IKF stays below 1e-4 for I_BE up to 0.25 A, so the model has no knee either.
+DECK_NO_KNEE_IKF = 1e4
 
 def deck_geometry(params=None, deck: ReferenceDeck = ReferenceDeck()):
     """`params` (default UNCALIBRATED_PARAMS) with what the deck fixes copied (`DECK_COPIED`): W = w·m, L, W2, L2 (m), C_B = Cbe (F),
-    BVPar's bv0 (V) and slope (V/V), and the channel's impact current in BSIM4's form (`impact_form` 1), as the deck's transistor has it."""
+    BVPar's bv0 (V) and slope (V/V), the channel's impact current in BSIM4's form (`impact_form` 1), as the deck's transistor has it, and
+    the NPN's knee current `DECK_NO_KNEE_IKF` (A), standing for the deck's none."""
     from nsram.fitting import UNCALIBRATED_PARAMS
     params = UNCALIBRATED_PARAMS if params is None else params
-    return params.replace(w=deck.w * deck.m, l=deck.l, w2=deck.w2, l2=deck.l2, c_b=deck.cbe, bv0=deck.bv0, k_bv=deck.k_bv, impact_form=1.0)
+    return params.replace(w=deck.w * deck.m, l=deck.l, w2=deck.w2, l2=deck.l2, c_b=deck.cbe, bv0=deck.bv0, k_bv=deck.k_bv, impact_form=1.0,
+                          ikf=DECK_NO_KNEE_IKF)
 
 def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck(), topology: str = "1T",
                            channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 30000, s_curve=None,
