@@ -75,6 +75,10 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     firing = pd.read_csv(out["results"] / "calibration_firing.csv")
     assert ((firing.rate_reference_Hz > 0) == (firing.rate_model_Hz > 0)).all(), firing   # fires exactly where the reference fires
     assert (firing.rate_reference_Hz > 0).any() and firing.both_silent.any(), firing
+    weights = pd.read_csv(out["results"] / "calibration_weights.csv")      # one row per S-curve weight, the first the calibration's
+    scales = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["device_calibration"]["s_curve_scales_V"]
+    assert weights.s_curve_scale_V.tolist() == scales and weights.chosen.tolist()[0]
+    assert weights.loc[0, "firing_rel_diff_max"] == pytest.approx(firing[firing.rate_reference_Hz > 0].rel_diff.max())
     reduction = pd.read_csv(out["results"] / "reduction_validation.csv").set_index("check")
     assert reduction.loc["f-I median |relative error|", "value"] <= 0.05      # the reduced neuron, in the engine, against the cell ODE
     assert reduction.passed.all(), reduction

@@ -122,6 +122,7 @@ rule device_calibration:
         calibration=f"{RESULTS}/device_calibration.csv",
         agreement=f"{RESULTS}/calibration_agreement.csv",
         firing=f"{RESULTS}/calibration_firing.csv",
+        weights=f"{RESULTS}/calibration_weights.csv",
         figure_pdf=f"{FIGURES}/calibration_s_curve.pdf",
         figure=report(f"{FIGURES}/calibration_s_curve.png", caption="../report/calibration_s_curve.rst", category="Device"),
     log:
@@ -133,6 +134,7 @@ rule device_calibration:
             calibration_path=output.calibration,
             agreement_path=output.agreement,
             firing_path=output.firing,
+            weights_path=output.weights,
             figure_path=output.figure,
             **config["device_calibration"],
         ),
