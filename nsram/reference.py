@@ -346,17 +346,21 @@ def deck_geometry(params=None, deck: ReferenceDeck = ReferenceDeck()):
 
 def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck(), topology: str = "1T",
                            channel_vd_max: float = 1.5, channel_vb_max: float = 0.5, max_nfev: int = 30000, s_curve=None,
-                           s_curve_scale: float = 0.01):
+                           s_curve_scale: float = 0.01, junction_start=None):
     """Two-stage fit of DeviceParams to a `reference_iv_grid`: (FitResult of the channel, FitResult of the junctions); the second's `params`
-    is the calibrated set. `s_curve` (`reference_s_curve` rows) adds the reference's S-curve V_D*(V_B) to the junction stage (scale in V)."""
+    is the calibrated set. `s_curve` (`reference_s_curve` rows) adds the reference's S-curve V_D*(V_B) to the junction stage (scale in V).
+    `junction_start` ({name: value} in SI units) replaces entries of `JUNCTION_START`, e.g. to check that other starts reach the same optimum."""
     from nsram.fitting import fit_held_iv, check_held_iv
     grid = check_held_iv(grid)
+    junction_start = dict(JUNCTION_START, **({} if junction_start is None else dict(junction_start)))
+    unknown = sorted(set(junction_start) - set(JUNCTION_PARAMS))
+    if unknown: raise ValueError(f"junction_start names {unknown} are not junction parameters {list(JUNCTION_PARAMS)}")
     start = deck_geometry(None, deck) if start is None else start
     sub = grid[(grid.vd_V > 0) & (grid.vd_V <= channel_vd_max) & (grid.vb_V <= channel_vb_max)]
     if len(sub) < 2 * len(CHANNEL_PARAMS): raise ValueError(f"grid has {len(sub)} channel-dominated points (V_D <= {channel_vd_max} V, V_B <= {channel_vb_max} V); need >= {2 * len(CHANNEL_PARAMS)}")
     bounds = lambda names: {n: CALIBRATION_BOUNDS[n] for n in names}
     channel = fit_held_iv(sub, CHANNEL_PARAMS, start, topology=topology, bounds=bounds(CHANNEL_PARAMS), currents=("drain",))
-    junction = fit_held_iv(grid[grid.vd_V > 0], JUNCTION_PARAMS, channel.params.replace(**JUNCTION_START), topology=topology,
+    junction = fit_held_iv(grid[grid.vd_V > 0], JUNCTION_PARAMS, channel.params.replace(**junction_start), topology=topology,
                            bounds=bounds(JUNCTION_PARAMS), max_nfev=require_int("max_nfev", max_nfev, 1), s_curve=s_curve,
                            s_curve_scale=s_curve_scale)
     return channel, junction

@@ -79,6 +79,8 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     scales = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["device_calibration"]["s_curve_scales_V"]
     assert weights.s_curve_scale_V.tolist() == scales and weights.chosen.tolist()[0]
     assert weights.loc[0, "firing_rel_diff_max"] == pytest.approx(firing[firing.rate_reference_Hz > 0].rel_diff.max())
+    starts = pd.read_csv(out["results"] / "calibration_starts.csv")        # the smoke config refits from no other start
+    assert starts.start_factor.tolist() == [1.0] and starts.within_calibration_ci.all() and starts.max_shift_over_ci_halfwidth[0] == 0
     reduction = pd.read_csv(out["results"] / "reduction_validation.csv").set_index("check")
     assert reduction.loc["f-I median |relative error|", "value"] <= 0.05      # the reduced neuron, in the engine, against the cell ODE
     assert reduction.passed.all(), reduction

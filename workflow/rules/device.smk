@@ -123,6 +123,7 @@ rule device_calibration:
         agreement=f"{RESULTS}/calibration_agreement.csv",
         firing=f"{RESULTS}/calibration_firing.csv",
         weights=f"{RESULTS}/calibration_weights.csv",
+        starts=f"{RESULTS}/calibration_starts.csv",
         figure_pdf=f"{FIGURES}/calibration_s_curve.pdf",
         figure=report(f"{FIGURES}/calibration_s_curve.png", caption="../report/calibration_s_curve.rst", category="Device"),
     log:
@@ -135,6 +136,7 @@ rule device_calibration:
             agreement_path=output.agreement,
             firing_path=output.firing,
             weights_path=output.weights,
+            starts_path=output.starts,
             figure_path=output.figure,
             **config["device_calibration"],
         ),
