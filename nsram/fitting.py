@@ -185,8 +185,10 @@ def s_curve_distance(vd, vb, vg1: float, vg2: float, params: DeviceParams, T: fl
     """Signed Sampson distance (V) of the points (`vd`, `vb`) (V) to the model's S-curve, the zero set of the net body current f(V_D, V_B):
     -f/|∇f| with ∇f by central differences of step `h` (V). To first order it is the distance from each point to the curve (Sampson 1982;
     Hartley & Zisserman, *Multiple View Geometry*, 2nd ed., §4.2.6); where ∂f/∂V_B is small it is V_D*(V_B) of the model minus `vd`.
-    Smooth in the parameters and needs no root finding, so a fit can use it where `s_curve_vd` (a root per point) would cost 60 times more."""
+    Smooth in the parameters and needs no root finding, so a fit can use it where `s_curve_vd` (a root per point) would cost 60 times more.
+    Where ∇f vanishes the distance is taken as 1 V, with the sign of -f."""
     vd, vb = (np.ascontiguousarray(as_finite_array(n, v), dtype=float) for n, v in (("vd", vd), ("vb", vb)))
+    vg1, vg2 = (float(require_in_range(n, v, -1.0, 1.2, "V")) for n, v in (("vg1", vg1), ("vg2", vg2)))
     if vd.shape != vb.shape: raise ValueError(f"vd and vb must have the same shape, got {vd.shape} and {vb.shape}")
     h = float(require_positive("h", h, "V"))
     c = cell_constants(params, T, require_topology(topology))
