@@ -352,6 +352,9 @@ def calibrate_to_reference(grid, start=None, deck: ReferenceDeck = ReferenceDeck
     `junction_start` ({name: value} in SI units) replaces entries of `JUNCTION_START`, e.g. to check that other starts reach the same optimum."""
     from nsram.fitting import fit_held_iv, check_held_iv
     grid = check_held_iv(grid)
+    from collections.abc import Mapping
+    if junction_start is not None and not isinstance(junction_start, Mapping):
+        raise TypeError(f"junction_start must be a mapping {{name: value}}, got {type(junction_start).__name__}")
     junction_start = dict(JUNCTION_START, **({} if junction_start is None else dict(junction_start)))
     unknown = sorted(set(junction_start) - set(JUNCTION_PARAMS))
     if unknown: raise ValueError(f"junction_start names {unknown} are not junction parameters {list(JUNCTION_PARAMS)}")
