@@ -58,6 +58,8 @@ rule all:
         # the reservoir studies side by side by size: the default run's table and its overlays' (committed; config parity_by_size)
         *([rules.parity_by_size.output] if "parity_by_size" in config else []),
         rules.operating_point_map.output,
+        # why NS-RAM's memory capacity stays small: memory functions, input-step sweep, leaky-integrator bank
+        *([rules.memory_limit.output] if "memory" in config["rc_benchmarks"]["tasks"] and "parity_by_size" in config else []),
         # two fixed-parameter studies, in config/study_cpu.yaml and study_gpu.yaml only (left the default run for its time budget)
         *[getattr(rules, name).output for name in ("vg2_sweep", "scaling", "stp_coupling") if name in config],
         rules.reservoir_speed.output,

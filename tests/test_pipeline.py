@@ -129,6 +129,14 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     opmap = pd.read_csv(out["results"] / "operating_point_map.csv")    # one row per reduced bias of the window, the nominal one marked
     window = pd.read_csv(out["results"] / "reduction_window.csv")
     assert len(opmap) == (window.status == "reduced").sum() and opmap.nominal.sum() == 1 and opmap.narma10.notna().all()
+    smoke_memory = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["memory_limit"]
+    function = pd.read_csv(out["results"] / "memory_function.csv")        # r² per delay of each model; the MC check is in the notebook
+    assert set(function.model) == set(smoke_memory["models"]) and function.r2.between(-1e-9, 1 + 1e-9).all()
+    limit = pd.read_csv(out["results"] / "memory_limit.csv")
+    holds, bank = limit[limit.experiment == "hold"], limit[limit.experiment == "bank"]
+    assert set(holds.model) == {"nsram-device"} and set(smoke_memory["hold_grid"]) < set(holds.hold) and holds.tuned.sum() == 1
+    assert set(bank.n_neurons) == set(smoke_memory["bank_sizes"]) and (bank[bank.cv == 0].mc < 1.1).all()   # identical filters: MC <= 1
+    assert (out["figures"] / "memory_limit.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     speed = pd.read_csv(out["results"] / "reservoir_speed.csv")
     steps, rc = speed[speed.kind == "step"], speed[speed.kind == "rc_benchmark"]
     assert (steps.seconds_per_input_step > 0).all() and set(rc.stream_batch.astype(str)) == {"all", "1"}

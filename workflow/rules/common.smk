@@ -67,6 +67,11 @@ def library_of(*sources, data=True):
     return sorted(seen | ({d for m in seen for d in MODULE_DATA.get(m, [])} if data else set()))
 
 
+def memory_limit_tables():
+    "The rc_model tables of memory_limit's models (those this config runs)."
+    return [f"{RESULTS}/rc/{m}.csv" for m in config["memory_limit"]["models"] if m in config["rc_benchmarks"]["models"]]
+
+
 def parity_tables():
     "The studies' rc_benchmarks.csv tables for parity_by_size, in config order without repeats ({results_dir}: this run's)."
     tables = [t.format(results_dir=RESULTS) for t in config.get("parity_by_size", {}).get("tables", [])]

@@ -271,3 +271,41 @@ rule operating_point_map:
         "../../environment.yml"
     shell:
         RUN_NOTEBOOK
+
+
+rule memory_limit:
+    input:
+        notebook="nbs/experiments/memory_limit.ipynb",
+        library=library_of("nbs/experiments/memory_limit.ipynb"),
+        tables=memory_limit_tables(),
+        window=f"{RESULTS}/reduction_window.csv",
+        parity=f"{RESULTS}/parity_by_size.csv",
+    output:
+        function=f"{RESULTS}/memory_function.csv",
+        table=f"{RESULTS}/memory_limit.csv",
+        figure_pdf=f"{FIGURES}/memory_limit.pdf",
+        figure=report(f"{FIGURES}/memory_limit.png", caption="../report/memory_limit.rst", category="Reservoir"),
+    log:
+        notebook=f"{LOGS}/notebooks/memory_limit.ipynb",
+        stdout=f"{LOGS}/memory_limit.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output, threads: papermill_parameters(
+            rc_tables=list(input.tables),
+            window_path=input.window,
+            parity_path=input.parity,
+            seeds=config["rc_benchmarks"]["seeds"],
+            memory_kwargs=config["rc_benchmarks"]["task_kwargs"].get("memory", {}),
+            function_path=output.function,
+            limit_path=output.table,
+            figure_path=output.figure,
+            threads=threads,
+            **{k: v for k, v in config["memory_limit"].items() if k != "models"},
+        ),
+    resources:
+        **GPU,
+    threads: 1
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
