@@ -304,7 +304,7 @@ rule memory_limit:
         ),
     resources:
         **GPU,
-    threads: 1
+    threads: workflow.cores  # the bank's ridge fits at N = 2000 use every core (2.4x faster on 2 than on 1)
     conda:
         "../../environment.yml"
     shell:
