@@ -213,3 +213,10 @@ def test_slurm_profile_dry_run():
     res = snakemake("--profile", "profiles/slurm", "-n", "--forceall")
     assert res.returncode == 0, res.stdout + res.stderr
     assert "slurm_partition=" in res.stdout and "iv_family" in res.stdout
+
+
+def test_study_calibration_overlay_dry_run():
+    "The calibration's 3x start lives in its own overlay (the default refits from 0.3x only, for its time budget)."
+    res = snakemake("-n", "-p", "--forceall", "--configfile", "config/study_calibration.yaml", "--", "device_calibration")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "results/study_calibration/calibration_starts.csv" in res.stdout and "start_factors: [0.3, 3.0]" in res.stdout
