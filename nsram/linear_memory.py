@@ -27,7 +27,8 @@ def leaky_memory_function(step_over_tau, max_delay: int) -> np.ndarray:
 def leaky_bank_states(u, n_units: int, step_over_tau, cv: float = 0.0, seed=0) -> np.ndarray:
     """States (T, `n_units`) of independent leaky integrators x_i(t) = a_i x_i(t-1) + (1 - a_i) w_i u(t) driven by the
     scalar stream `u` (shape (T,) or (T, 1)), a_i = exp(-Δ/τ_i): `step_over_tau` is Δ/τ for the mean time constant τ
-    (dimensionless, > 0), τ_i/τ lognormal with mean 1 and coefficient of variation `cv` (>= 0), w_i ~ U[-1, 1]."""
+    (dimensionless, > 0), τ_i/τ lognormal with mean 1 and coefficient of variation `cv` (>= 0), w_i ~ U[-1, 1];
+    `seed`: an int or a `torch.Generator` (drawn from in place)."""
     u = require_in_range("u", u)
     if u.ndim == 2 and u.shape[1] == 1: u = u[:, 0]
     if u.ndim != 1 or len(u) == 0: raise ValueError(f"u must be a non-empty scalar stream of shape (T,) or (T, 1), got shape {u.shape}")
@@ -53,8 +54,8 @@ def bank_memory_capacity(n_units: int, step_over_tau, cv: float = 0.0, seed=0, n
     noise = float(require_in_range("noise", noise, 0.0))
     kwargs = dict(n_steps=n_steps) if max_delay is None else dict(n_steps=n_steps, max_delay=max_delay)
     u, score = task_stream("memory", seed=require_int("seed", seed, 0), n_neurons=require_int("n_units", n_units), **kwargs)
-    S = leaky_bank_states(u, n_units, step_over_tau, cv, seed)
+    g = as_generator(seed)                       # one generator: the bank's draws, then the noise's (never the same numbers)
+    S = leaky_bank_states(u, n_units, step_over_tau, cv, g)
     if noise > 0:
-        g = as_generator(seed)
         S = S + noise * S.std(0) * torch.randn(S.shape, generator=g, dtype=torch.float64).numpy()
     return score(S)
