@@ -60,6 +60,8 @@ rule all:
         rules.operating_point_map.output,
         # why NS-RAM's memory capacity stays small: memory functions, input-step sweep, leaky-integrator bank
         *([rules.memory_limit.output] if "memory" in config["rc_benchmarks"]["tasks"] and "parity_by_size" in config else []),
+        # where each tuned reservoir's information processing capacity lives, and whether the study's IPC basis capped it
+        *([rules.capacity_profile.output] if config["capacity_profile"]["task"] in config["rc_benchmarks"]["tasks"] else []),
         # two fixed-parameter studies, in config/study_cpu.yaml and study_gpu.yaml only (left the default run for its time budget)
         *[getattr(rules, name).output for name in ("vg2_sweep", "scaling", "stp_coupling") if name in config],
         rules.reservoir_speed.output,

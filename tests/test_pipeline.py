@@ -137,6 +137,15 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert set(holds.model) == {"nsram-device"} and set(smoke_memory["hold_grid"]) < set(holds.hold) and holds.tuned.sum() == 1
     assert set(bank.n_neurons) == set(smoke_memory["bank_sizes"]) and (bank[bank.cv == 0].mc < 1.1).all()   # identical filters: MC <= 1
     assert (out["figures"] / "memory_limit.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    smoke_capacity = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["capacity_profile"]
+    basis = pd.read_csv(out["results"] / "capacity_basis.csv")      # each model on the study's basis and the extended one
+    assert set(basis.model) == set(smoke_capacity["models"]) and set(basis.basis) == {"study", "extended"}
+    totals = basis.groupby(["model", "seed", "basis"]).agg(total=("capacity", "sum"), rank=("state_rank", "first"))
+    assert (totals.total <= totals["rank"] + 1e-6).all() and (basis.edge_capacity <= basis.capacity + 1e-12).all()
+    assert basis[basis.model == "delay-line"].groupby("basis").capacity.sum().min() > 0.9   # a delay line's taps hold capacity
+    profile = pd.read_csv(out["results"] / "capacity_profile.csv")
+    assert set(profile.degree) == set(range(1, len(smoke_capacity["windows"]) + 1)) and (profile.capacity >= 0).all()
+    assert (out["figures"] / "capacity_profile.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     speed = pd.read_csv(out["results"] / "reservoir_speed.csv")
     steps, rc = speed[speed.kind == "step"], speed[speed.kind == "rc_benchmark"]
     assert (steps.seconds_per_input_step > 0).all() and set(rc.stream_batch.astype(str)) == {"all", "1"}
@@ -220,3 +229,11 @@ def test_study_calibration_overlay_dry_run():
     res = snakemake("-n", "-p", "--forceall", "--configfile", "config/study_calibration.yaml", "--", "device_calibration")
     assert res.returncode == 0, res.stdout + res.stderr
     assert "results/study_calibration/calibration_starts.csv" in res.stdout and "start_factors: [0.3, 3.0]" in res.stdout
+
+
+def test_ipc_n2000_overlay_plans_its_wider_capacity_basis():
+    "The N = 2000 IPC overlay rescores its tuned optima on its own, wider basis (the study's caps the ESN there)."
+    res = snakemake("-n", "-p", "--forceall", "--configfile", "config/study_ipc_n2000.yaml", "--", "capacity_profile")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "results/study_ipc_n2000/capacity_basis.csv" in res.stdout and "results/study_ipc_n2000/rc/esn.csv" in res.stdout
+    assert "windows: [300, 80, 25, 12, 8, 5]" in res.stdout and "n_steps: 40000" in res.stdout

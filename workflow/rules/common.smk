@@ -72,6 +72,11 @@ def memory_limit_tables():
     return [f"{RESULTS}/rc/{m}.csv" for m in config["memory_limit"]["models"] if m in config["rc_benchmarks"]["models"]]
 
 
+def capacity_profile_tables():
+    "The rc_model tables of capacity_profile's models (those this config runs)."
+    return [f"{RESULTS}/rc/{m}.csv" for m in config["capacity_profile"]["models"] if m in config["rc_benchmarks"]["models"]]
+
+
 def parity_tables():
     "The studies' rc_benchmarks.csv tables for parity_by_size, in config order without repeats ({results_dir}: this run's)."
     tables = [t.format(results_dir=RESULTS) for t in config.get("parity_by_size", {}).get("tables", [])]

@@ -309,3 +309,38 @@ rule memory_limit:
         "../../environment.yml"
     shell:
         RUN_NOTEBOOK
+
+
+rule capacity_profile:
+    input:
+        notebook="nbs/experiments/capacity_profile.ipynb",
+        library=library_of("nbs/experiments/capacity_profile.ipynb"),
+        tables=capacity_profile_tables(),
+        window=f"{RESULTS}/reduction_window.csv",
+    output:
+        profile=f"{RESULTS}/capacity_profile.csv",
+        table=f"{RESULTS}/capacity_basis.csv",
+        figure_pdf=f"{FIGURES}/capacity_profile.pdf",
+        figure=report(f"{FIGURES}/capacity_profile.png", caption="../report/capacity_profile.rst", category="Reservoir"),
+    log:
+        notebook=f"{LOGS}/notebooks/capacity_profile.ipynb",
+        stdout=f"{LOGS}/capacity_profile.log",
+    params:
+        papermill=PAPERMILL,
+        parameters=lambda wildcards, input, output, threads: papermill_parameters(
+            rc_tables=list(input.tables),
+            window_path=input.window,
+            study_ipc=config["rc_benchmarks"]["task_kwargs"].get("ipc", {}),
+            profile_path=output.profile,
+            summary_path=output.table,
+            figure_path=output.figure,
+            threads=threads,
+            **{k: v for k, v in config["capacity_profile"].items() if k not in ("models", "threads")},
+        ),
+    resources:
+        **GPU,
+    threads: config["capacity_profile"]["threads"]
+    conda:
+        "../../environment.yml"
+    shell:
+        RUN_NOTEBOOK
