@@ -237,3 +237,11 @@ def test_ipc_n2000_overlay_plans_its_wider_capacity_basis():
     assert res.returncode == 0, res.stdout + res.stderr
     assert "results/study_ipc_n2000/capacity_basis.csv" in res.stdout and "results/study_ipc_n2000/rc/esn.csv" in res.stdout
     assert "windows: [300, 80, 25, 12, 8, 5]" in res.stdout and "n_steps: 40000" in res.stdout
+
+
+def test_capacity_profile_without_a_tuned_model_fails_clearly(tmp_path):
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(yaml.safe_dump({"capacity_profile": {"models": ["hh"]}}))      # hh is not among the default's rc models
+    res = snakemake("-n", "--configfile", str(overlay), "--", "capacity_profile")
+    assert res.returncode != 0
+    assert "capacity_profile.models ['hh'] names none of rc_benchmarks.models" in res.stdout + res.stderr

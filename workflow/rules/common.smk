@@ -72,9 +72,13 @@ def memory_limit_tables():
     return [f"{RESULTS}/rc/{m}.csv" for m in config["memory_limit"]["models"] if m in config["rc_benchmarks"]["models"]]
 
 
-def capacity_profile_tables():
-    "The rc_model tables of capacity_profile's models (those this config runs)."
-    return [f"{RESULTS}/rc/{m}.csv" for m in config["capacity_profile"]["models"] if m in config["rc_benchmarks"]["models"]]
+def capacity_profile_tables(wildcards=None):
+    "The rc_model tables of capacity_profile's models (those this config runs); an error, when the rule is planned, if none."
+    models = config["capacity_profile"]["models"]
+    tables = [f"{RESULTS}/rc/{m}.csv" for m in models if m in config["rc_benchmarks"]["models"]]
+    if not tables:
+        raise ValueError(f"capacity_profile.models {models} names none of rc_benchmarks.models {config['rc_benchmarks']['models']}: nothing to profile")
+    return tables
 
 
 def parity_tables():

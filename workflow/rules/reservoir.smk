@@ -315,7 +315,7 @@ rule capacity_profile:
     input:
         notebook="nbs/experiments/capacity_profile.ipynb",
         library=library_of("nbs/experiments/capacity_profile.ipynb"),
-        tables=capacity_profile_tables(),
+        tables=capacity_profile_tables,
         window=f"{RESULTS}/reduction_window.csv",
     output:
         profile=f"{RESULTS}/capacity_profile.csv",
