@@ -75,6 +75,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                            'nsram/capacity_profile.py'),
                                         'nsram.capacity_profile.CapacityBasis.capacities': ( 'capacity_profile.html#capacitybasis.capacities',
                                                                                              'nsram/capacity_profile.py'),
+                                        'nsram.capacity_profile._check_table': ( 'capacity_profile.html#_check_table',
+                                                                                 'nsram/capacity_profile.py'),
                                         'nsram.capacity_profile._windows': ('capacity_profile.html#_windows', 'nsram/capacity_profile.py'),
                                         'nsram.capacity_profile.capacity_by_degree': ( 'capacity_profile.html#capacity_by_degree',
                                                                                        'nsram/capacity_profile.py'),

@@ -88,14 +88,17 @@ class CapacityBasis:
         return table
 
 # %% ../nbs/27_capacity_profile.ipynb #af9e0d5b
+def _check_table(table):
+    if not isinstance(table, pd.DataFrame): raise TypeError(f"table must be a CapacityBasis.capacities DataFrame, got {type(table).__name__}")
+    missing = sorted({"degree", "oldest_delay", "capacity"} - set(table.columns)) + ([] if "windows" in table.attrs else ["attrs windows"])
+    if missing: raise ValueError(f"table must be a CapacityBasis.capacities table (columns degree, oldest_delay, capacity and attrs windows), missing {missing}")
+    return table
+
 def capacity_by_degree(table: pd.DataFrame) -> pd.DataFrame:
     """Per degree of a `CapacityBasis.capacities` table: `n_terms`, `capacity` (thresholded sum), `edge_capacity` (on
     terms whose oldest delay is the degree's last, `windows[degree] - 1`), `truncated` (edge_capacity > 0: that degree's
     total is a lower bound), and the table-wide `state_rank` and `unclaimed_rank` (rank - total capacity)."""
-    missing = {"degree", "oldest_delay", "capacity"} - set(getattr(table, "columns", ()))
-    if missing or "windows" not in getattr(table, "attrs", {}):
-        raise ValueError(f"table must be a CapacityBasis.capacities table (columns degree, oldest_delay, capacity and attrs windows), missing {sorted(missing) or ['attrs windows']}")
-    windows = table.attrs["windows"]
+    windows = _check_table(table).attrs["windows"]
     edge = table.oldest_delay.to_numpy() == table.degree.map(windows).to_numpy() - 1
     out = pd.DataFrame(dict(n_terms=table.groupby("degree").size(), capacity=table.groupby("degree").capacity.sum(),
                             edge_capacity=table.capacity.where(edge, 0.0).groupby(table.degree).sum()))
@@ -107,4 +110,4 @@ def capacity_by_degree(table: pd.DataFrame) -> pd.DataFrame:
 
 def capacity_profile(table: pd.DataFrame) -> pd.DataFrame:
     "Capacity summed over terms by oldest delay (rows, input steps) and degree (columns) of a `CapacityBasis.capacities` table."
-    return table.pivot_table(index="oldest_delay", columns="degree", values="capacity", aggfunc="sum", fill_value=0.0)
+    return _check_table(table).pivot_table(index="oldest_delay", columns="degree", values="capacity", aggfunc="sum", fill_value=0.0)
