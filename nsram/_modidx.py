@@ -73,6 +73,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                            'nsram/capacity_profile.py'),
                                         'nsram.capacity_profile.CapacityBasis.__repr__': ( 'capacity_profile.html#capacitybasis.__repr__',
                                                                                            'nsram/capacity_profile.py'),
+                                        'nsram.capacity_profile.CapacityBasis._centred_targets': ( 'capacity_profile.html#capacitybasis._centred_targets',
+                                                                                                   'nsram/capacity_profile.py'),
                                         'nsram.capacity_profile.CapacityBasis.capacities': ( 'capacity_profile.html#capacitybasis.capacities',
                                                                                              'nsram/capacity_profile.py'),
                                         'nsram.capacity_profile._check_table': ( 'capacity_profile.html#_check_table',

@@ -57,33 +57,54 @@ class CapacityBasis:
                              f"got {self.n_scored}: lengthen the stream (n_steps) or narrow the windows")
         self.degree = np.array([sum(p for _, p in t) for t in self.terms])
         self.oldest_delay = np.array([max(k for k, _ in t) for t in self.terms])
-        Z = np.empty((self.n_scored, len(self.terms)))
-        for j, term in enumerate(self.terms):
-            Z[:, j] = np.prod([_legendre(u[self.washout - k:self.n_steps - k], p) for k, p in term], 0)
-        Z -= Z.mean(0)
+        self._inputs = np.array(u, dtype=np.float64)
+        Z = self._centred_targets(0, len(self.terms))
+        flat = [str(t) for t, e in zip(self.terms, (Z ** 2).sum(0)) if e == 0]
+        if flat: raise ValueError(f"inputs give the terms {flat[:3]} no variance on the scored steps: the stream must vary (i.i.d. U[-1, 1])")
         self.targets = np.linalg.qr(Z)[0]
+
+    def _centred_targets(self, start, stop):
+        "The centred Legendre products of terms start..stop-1 on the scored steps, (n_scored, stop - start)."
+        u, Z = self._inputs, np.empty((self.n_scored, stop - start))
+        for j, term in enumerate(self.terms[start:stop]):
+            Z[:, j] = np.prod([_legendre(u[self.washout - k:self.n_steps - k], p) for k, p in term], 0)
+        return Z - Z.mean(0)
 
     def __repr__(self):
         return (f"CapacityBasis(windows={self.windows}, n_terms={len(self.terms)}, n_steps={self.n_steps}, "
                 f"washout={self.washout})")
 
-    def capacities(self, states, p_value: float = 1e-4) -> pd.DataFrame:
+    def capacities(self, states, p_value: float = 1e-4, chunk: int = 512) -> pd.DataFrame:
         """One row per term of the states (T, n) the stream drove: `term`, `degree`, `oldest_delay` (input steps),
-        `raw` (in-sample capacity) and `capacity` (`raw` above the χ² threshold at `p_value`, else 0). `attrs`:
-        `threshold`, `state_rank`, `n_scored`, `windows`."""
+        `raw` (in-sample capacity of the orthonormalised target), `capacity` (`raw` above the χ² threshold at `p_value`,
+        else 0), `chance` (the leverage-weighted share a target independent of the states would reach) and `unbiased`
+        (the chance-corrected capacity of the term's own target, not thresholded: sums estimate capacity spread thinly
+        over many terms). `attrs`: `threshold`, `state_rank`, `n_scored`, `windows`. `chunk`: terms per block (memory)."""
         from scipy.stats import chi2
         S = as_finite_array("states", states)
         if S.ndim != 2 or len(S) != self.n_steps:
             raise ValueError(f"states must have shape ({self.n_steps}, n): one row per input step, got {S.shape}")
         p_value = float(require_in_range("p_value", p_value, 0.0, 1.0, lo_open=True, hi_open=True))
+        chunk = require_int("chunk", chunk)
         X = S[self.washout:] - S[self.washout:].mean(0)
         U, sv, _ = np.linalg.svd(X, full_matrices=False)
         keep = sv > 1e-10 * sv[0] if len(sv) and sv[0] > 0 else np.zeros(len(sv), bool)
-        raw = ((U[:, keep].T @ self.targets) ** 2).sum(0)
-        rank = int(keep.sum())
+        U, rank = U[:, keep], int(keep.sum())
+        if 2 * rank > self.n_scored:
+            raise ValueError(f"states of rank {rank} need at least 2 x {rank} scored steps for an in-sample capacity, got "
+                             f"{self.n_scored}: lengthen the stream (n_steps) or read fewer state features")
+        raw = ((U.T @ self.targets) ** 2).sum(0)
         threshold = float(chi2.ppf(1 - p_value, rank) / self.n_scored) if rank else 0.0
+        leverage = (U ** 2).sum(1)
+        chance, unbiased = np.empty(len(self.terms)), np.empty(len(self.terms))
+        for start in range(0, len(self.terms), chunk):
+            Z = self._centred_targets(start, min(start + chunk, len(self.terms)))
+            energy = (Z ** 2).sum(0)
+            own = ((U.T @ Z) ** 2).sum(0) / energy
+            chance[start:start + chunk] = leverage @ Z ** 2 / energy
+            unbiased[start:start + chunk] = (own - chance[start:start + chunk]) / (1 - chance[start:start + chunk])
         table = pd.DataFrame(dict(term=[str(t) for t in self.terms], degree=self.degree, oldest_delay=self.oldest_delay,
-                                  raw=raw, capacity=np.where(raw > threshold, raw, 0.0)))
+                                  raw=raw, capacity=np.where(raw > threshold, raw, 0.0), chance=chance, unbiased=unbiased))
         table.attrs.update(threshold=threshold, state_rank=rank, n_scored=self.n_scored, windows=dict(self.windows))
         return table
 
@@ -96,18 +117,25 @@ def _check_table(table):
 
 def capacity_by_degree(table: pd.DataFrame) -> pd.DataFrame:
     """Per degree of a `CapacityBasis.capacities` table: `n_terms`, `capacity` (thresholded sum), `edge_capacity` (on
-    terms whose oldest delay is the degree's last, `windows[degree] - 1`), `truncated` (edge_capacity > 0: that degree's
-    total is a lower bound), and the table-wide `state_rank` and `unclaimed_rank` (rank - total capacity)."""
+    terms whose oldest delay is the degree's last, `windows[degree] - 1`), `unbiased_capacity` and `unbiased_edge` (the
+    same sums of the terms' chance-corrected capacities, where the table has them), `truncated` (edge_capacity > 0: that degree's total is a
+    lower bound), and the table-wide `state_rank` and `unclaimed_rank` (rank - total thresholded capacity)."""
     windows = _check_table(table).attrs["windows"]
     edge = table.oldest_delay.to_numpy() == table.degree.map(windows).to_numpy() - 1
     out = pd.DataFrame(dict(n_terms=table.groupby("degree").size(), capacity=table.groupby("degree").capacity.sum(),
                             edge_capacity=table.capacity.where(edge, 0.0).groupby(table.degree).sum()))
+    if "unbiased" in table.columns:
+        out["unbiased_capacity"] = table.groupby("degree").unbiased.sum()
+        out["unbiased_edge"] = table.unbiased.where(edge, 0.0).groupby(table.degree).sum()
     out["window"] = out.index.map(windows)
     out["truncated"] = out.edge_capacity > 0
     out["state_rank"] = table.attrs["state_rank"]
     out["unclaimed_rank"] = table.attrs["state_rank"] - table.capacity.sum()
     return out.reset_index()
 
-def capacity_profile(table: pd.DataFrame) -> pd.DataFrame:
-    "Capacity summed over terms by oldest delay (rows, input steps) and degree (columns) of a `CapacityBasis.capacities` table."
-    return _check_table(table).pivot_table(index="oldest_delay", columns="degree", values="capacity", aggfunc="sum", fill_value=0.0)
+def capacity_profile(table: pd.DataFrame, value: str = "capacity") -> pd.DataFrame:
+    """Capacity summed over terms by oldest delay (rows, input steps) and degree (columns) of a `CapacityBasis.capacities`
+    table; `value` "capacity" (thresholded) or "unbiased" (chance-corrected)."""
+    if value not in ("capacity", "unbiased"): raise ValueError(f"value must be 'capacity' or 'unbiased', got {value!r}")
+    if value not in _check_table(table).columns: raise ValueError(f"table has no {value!r} column: score it with CapacityBasis.capacities")
+    return table.pivot_table(index="oldest_delay", columns="degree", values=value, aggfunc="sum", fill_value=0.0)

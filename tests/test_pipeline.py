@@ -138,8 +138,11 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert set(bank.n_neurons) == set(smoke_memory["bank_sizes"]) and (bank[bank.cv == 0].mc < 1.1).all()   # identical filters: MC <= 1
     assert (out["figures"] / "memory_limit.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     smoke_capacity = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["capacity_profile"]
-    basis = pd.read_csv(out["results"] / "capacity_basis.csv")      # each model on the study's basis and the extended one
-    assert set(basis.model) == set(smoke_capacity["models"]) and set(basis.basis) == {"study", "extended"}
+    basis = pd.read_csv(out["results"] / "capacity_basis.csv")      # each model on the study's basis, the extended one, an unseen stream's and a longer stream's
+    assert set(basis.model) == set(smoke_capacity["models"]) and set(basis.basis) == {"study", "extended", "unseen", "study-long"}
+    assert (basis[basis.basis == "study-long"].n_scored == smoke_capacity["check_steps"] - smoke_capacity["washout"]).all()
+    chance = basis[basis.basis == "unseen"].groupby(["model", "seed"]).agg(total=("unbiased_capacity", "sum"), rank=("state_rank", "first"))
+    assert (chance.total.abs() <= 0.01 * chance["rank"]).all(), chance          # chance-corrected sums of unrelated targets: ~0
     totals = basis.groupby(["model", "seed", "basis"]).agg(total=("capacity", "sum"), rank=("state_rank", "first"))
     assert (totals.total <= totals["rank"] + 1e-6).all() and (basis.edge_capacity <= basis.capacity + 1e-12).all()
     assert basis[basis.model == "delay-line"].groupby("basis").capacity.sum().min() > 0.9   # a delay line's taps hold capacity
