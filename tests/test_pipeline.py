@@ -145,7 +145,8 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert (chance.total.abs() <= 0.01 * chance["rank"]).all(), chance          # chance-corrected sums of unrelated targets: ~0
     totals = basis.groupby(["model", "seed", "basis"]).agg(total=("capacity", "sum"), rank=("state_rank", "first"))
     assert (totals.total <= totals["rank"] + 1e-6).all() and (basis.edge_capacity <= basis.capacity + 1e-12).all()
-    assert basis[basis.model == "delay-line"].groupby("basis").capacity.sum().min() > 0.9   # a delay line's taps hold capacity
+    taps = basis[(basis.model == "delay-line") & (basis.basis != "unseen")]
+    assert taps.groupby("basis").capacity.sum().min() > 0.9                  # a delay line's taps hold capacity on its own stream
     profile = pd.read_csv(out["results"] / "capacity_profile.csv")
     assert set(profile.degree) == set(range(1, len(smoke_capacity["windows"]) + 1)) and (profile.capacity >= 0).all()
     assert (out["figures"] / "capacity_profile.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
