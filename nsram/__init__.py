@@ -29,7 +29,7 @@ _API = {
     'benchmarks': ('rc_benchmark', 'compare_models', 'xor_accuracy', 'narma_scores', 'memory_capacity', 'mackey_glass_scores', 'waveform_accuracy', 'kernel_generalization_rank', 'information_processing_capacity'),
     'tuning': ('search_space', 'tune', 'TuningResult', 'validation_score'),
     'linear_memory': ('leaky_memory_function', 'leaky_bank_states', 'bank_memory_capacity'),
-    'capacity_profile': ('legendre_basis', 'study_windows', 'CapacityBasis', 'capacity_by_degree', 'capacity_profile'),
+    'capacity_profile': ('legendre_basis', 'study_windows', 'StateSpace', 'CapacityBasis', 'capacity_by_degree', 'capacity_profile'),
     'neurons': ('SpikingReservoir', 'ParametricLIF', 'IZHIKEVICH_PRESETS', 'simulate_izhikevich', 'simulate_hh'),
     'encoding': ('rate_encode', 'latency_encode', 'delta_encode', 'population_encode', 'phase_encode', 'rate_decode', 'latency_decode', 'delta_decode', 'population_decode', 'phase_decode'),
     'analysis': ('firing_rates', 'isi_stats', 'fano_factor', 'correlation_matrix', 'synchrony_index', 'word_entropy', 'transfer_entropy', 'avalanches', 'fit_power_law', 'participation_ratio', 'lyapunov_exponent'),

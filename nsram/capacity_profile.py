@@ -10,11 +10,11 @@ import itertools
 from collections.abc import Mapping
 import numpy as np
 import pandas as pd
-from .core import as_finite_array, require_in_range, require_int
+from .core import require_in_range, require_int
 from .benchmarks import _legendre
 
 # %% auto #0
-__all__ = ['legendre_basis', 'study_windows', 'CapacityBasis', 'capacity_by_degree', 'capacity_profile']
+__all__ = ['legendre_basis', 'study_windows', 'StateSpace', 'CapacityBasis', 'capacity_by_degree', 'capacity_profile']
 
 # %% ../nbs/27_capacity_profile.ipynb #dc48fd49
 def _windows(windows) -> dict[int, int]:
@@ -37,6 +37,40 @@ def study_windows(max_degree: int = 3, max_delay: int = 30, high_degree_max_dela
     max_degree, max_delay = require_int("max_degree", max_degree), require_int("max_delay", max_delay)
     high = max_delay if high_degree_max_delay is None else min(max_delay, require_int("high_degree_max_delay", high_degree_max_delay))
     return {d: max_delay if d <= 2 else high for d in range(1, max_degree + 1)}
+
+# %% ../nbs/27_capacity_profile.ipynb #461ed62d
+def _real_array(name, value) -> np.ndarray:
+    "`value` as an array of real numbers without copying it; `TypeError` naming `name` otherwise."
+    try: arr = None if isinstance(value, (str, bytes)) or value is None else np.asarray(value)
+    except ValueError: arr = None
+    if arr is None or arr.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must be an array of real numbers, got {type(value).__name__}")
+    return arr
+
+class StateSpace:
+    """The column space of reservoir states `states` (shape (T, n), one row per input step) on the scored steps
+    `washout`..T-1, centred: `basis` (n_scored, rank), an orthonormal basis by Householder QR with column pivoting;
+    `rank` (directions whose pivot exceeds 10^-10 of the largest); `leverage` (n_scored,), each step's squared norm in
+    `basis` (sums to `rank`). The states are copied once, in float64."""
+    def __init__(self, states, washout: int = 200):
+        from scipy.linalg import qr
+        S = _real_array("states", states)
+        if S.ndim != 2: raise ValueError(f"states must have shape (T, n): one row per input step, got {S.shape}")
+        self.washout = require_int("washout", washout, 0)
+        self.n_steps, self.n_scored = len(S), len(S) - self.washout
+        if self.n_scored < 2: raise ValueError(f"states must have more than washout + 1 = {self.washout + 1} rows, got {len(S)}")
+        X = np.array(S[self.washout:], dtype=np.float64)
+        if not np.isfinite(X).all(): raise ValueError("states must be finite (no NaN or inf)")
+        X -= X.mean(0)
+        Q, R, _ = qr(X, mode="economic", pivoting=True, overwrite_a=True, check_finite=False)
+        del X
+        pivots = np.abs(np.diag(R))
+        self.rank = int((pivots > 1e-10 * pivots[0]).sum()) if pivots.size and pivots[0] > 0 else 0
+        self.basis = Q[:, :self.rank]
+        self.leverage = (self.basis ** 2).sum(1)
+
+    def __repr__(self):
+        return f"StateSpace(n_steps={self.n_steps}, washout={self.washout}, rank={self.rank})"
 
 # %% ../nbs/27_capacity_profile.ipynb #1802f36b
 class CapacityBasis:
@@ -75,27 +109,30 @@ class CapacityBasis:
                 f"washout={self.washout})")
 
     def capacities(self, states, p_value: float = 1e-4, chunk: int = 512) -> pd.DataFrame:
-        """One row per term of the states (T, n) the stream drove: `term`, `degree`, `oldest_delay` (input steps),
+        """One row per term of the states the stream drove (an array (T, n), or their `StateSpace`): `term`, `degree`, `oldest_delay` (input steps),
         `raw` (in-sample capacity of the orthonormalised target), `capacity` (`raw` above the χ² threshold at `p_value`,
         else 0), `chance` (the leverage-weighted share a target independent of the states would reach) and `unbiased`
         (the chance-corrected capacity of the term's own target, not thresholded: sums estimate capacity spread thinly
         over many terms). `attrs`: `threshold`, `state_rank`, `n_scored`, `windows`. `chunk`: terms per block (memory)."""
         from scipy.stats import chi2
-        S = as_finite_array("states", states)
-        if S.ndim != 2 or len(S) != self.n_steps:
-            raise ValueError(f"states must have shape ({self.n_steps}, n): one row per input step, got {S.shape}")
         p_value = float(require_in_range("p_value", p_value, 0.0, 1.0, lo_open=True, hi_open=True))
         chunk = require_int("chunk", chunk)
-        X = S[self.washout:] - S[self.washout:].mean(0)
-        U, sv, _ = np.linalg.svd(X, full_matrices=False)
-        keep = sv > 1e-10 * sv[0] if len(sv) and sv[0] > 0 else np.zeros(len(sv), bool)
-        U, rank = U[:, keep], int(keep.sum())
+        if isinstance(states, StateSpace):
+            if (states.n_steps, states.washout) != (self.n_steps, self.washout):
+                raise ValueError(f"states (a StateSpace of n_steps {states.n_steps}, washout {states.washout}) must match the basis: "
+                                 f"n_steps {self.n_steps}, washout {self.washout}")
+            space = states
+        else:
+            S = _real_array("states", states)
+            if S.ndim != 2 or len(S) != self.n_steps:
+                raise ValueError(f"states must have shape ({self.n_steps}, n): one row per input step, got {S.shape}")
+            space = StateSpace(S, self.washout)
+        U, rank, leverage = space.basis, space.rank, space.leverage
         if 2 * rank > self.n_scored:
             raise ValueError(f"states of rank {rank} need at least 2 x {rank} scored steps for an in-sample capacity, got "
                              f"{self.n_scored}: lengthen the stream (n_steps) or read fewer state features")
         raw = ((U.T @ self.targets) ** 2).sum(0)
         threshold = float(chi2.ppf(1 - p_value, rank) / self.n_scored) if rank else 0.0
-        leverage = (U ** 2).sum(1)
         chance, unbiased = np.empty(len(self.terms)), np.empty(len(self.terms))
         for start in range(0, len(self.terms), chunk):
             Z = self._centred_targets(start, min(start + chunk, len(self.terms)))

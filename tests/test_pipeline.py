@@ -139,7 +139,9 @@ def test_smoke_pipeline_end_to_end(tmp_path):
     assert (out["figures"] / "memory_limit.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     smoke_capacity = yaml.safe_load((ROOT / "config" / "smoke.yaml").read_text())["capacity_profile"]
     basis = pd.read_csv(out["results"] / "capacity_basis.csv")      # each model on the study's basis, the extended one, an unseen stream's and a longer stream's
-    assert set(basis.model) == set(smoke_capacity["models"]) and set(basis.basis) == {"study", "extended", "unseen", "study-long"}
+    full = {f"{m}:full-state" for m in smoke_capacity["full_state_of"]}          # a chip-tuned reservoir read in full, not on the check stream
+    assert set(basis.model) == set(smoke_capacity["models"]) | full and set(basis.basis) == {"study", "extended", "unseen", "study-long"}
+    assert full and set(basis[basis.model.isin(full)].basis) == {"study", "extended", "unseen"}
     assert (basis[basis.basis == "study-long"].n_scored == smoke_capacity["check_steps"] - smoke_capacity["washout"]).all()
     chance = basis[basis.basis == "unseen"].groupby(["model", "seed"]).agg(total=("unbiased_capacity", "sum"), rank=("state_rank", "first"))
     assert (chance.total.abs() <= 0.01 * chance["rank"]).all(), chance          # chance-corrected sums of unrelated targets: ~0
@@ -241,6 +243,14 @@ def test_ipc_n2000_overlay_plans_its_wider_capacity_basis():
     assert res.returncode == 0, res.stdout + res.stderr
     assert "results/study_ipc_n2000/capacity_basis.csv" in res.stdout and "results/study_ipc_n2000/rc/esn.csv" in res.stdout
     assert "windows: [300, 80, 25, 12, 8, 5]" in res.stdout and "n_steps: 40000" in res.stdout
+    assert "full_state_of: [nsram-device-chip]" in res.stdout
+
+
+def test_capacity_profile_full_state_of_names_only_chip_tier_models(tmp_path):
+    overlay = tmp_path / "overlay.yaml"
+    overlay.write_text(yaml.safe_dump({"capacity_profile": {"full_state_of": ["esn"]}}))      # the ESN has no chip tier to read in full
+    res = snakemake("-n", "--configfile", str(overlay), "--", "capacity_profile")
+    assert res.returncode != 0 and "full_state_of" in res.stdout + res.stderr and "does not match" in res.stdout + res.stderr
 
 
 def test_capacity_profile_without_a_tuned_model_fails_clearly(tmp_path):
